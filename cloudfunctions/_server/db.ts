@@ -1,0 +1,31 @@
+import type { CollectionName } from '@shared/db/collections';
+import { db } from './cloud';
+
+/** A declared collection (shared/db/collections.ts): a typo in a name is a compile error, not a runtime 502005. */
+export const collection = (name: CollectionName) => db.collection(name);
+
+/**
+ * The SDK's typings answer `string | void | Result` (callback overloads); with promises the result is
+ * always the object. These two helpers type the answers once instead of casting at every call.
+ */
+export async function rows<T>(query: { get(): unknown }): Promise<T[]> {
+  return ((await query.get()) as { data: T[] }).data;
+}
+
+export async function updatedCount(write: unknown): Promise<number> {
+  return ((await write) as { stats: { updated: number } }).stats.updated;
+}
+
+/**
+ * One document by id, or undefined. wx-server-sdk's `doc(id).get()` throws when the document is missing,
+ * so a missing id would look like a failure; a `where` on `_id` costs the same round trip and answers [].
+ */
+export async function getById<T>(name: CollectionName, id: string): Promise<T | undefined> {
+  return (await rows<T>(collection(name).where({ _id: id }).limit(1)))[0];
+}
+
+/** CloudBase reports a unique-index violation as a database error carrying MongoDB's E11000 text. */
+export function isDuplicateKeyError(error: unknown): boolean {
+  const e = error as { errMsg?: string; message?: string } | undefined;
+  return /E11000|duplicate key/i.test(`${e?.errMsg ?? ''} ${e?.message ?? ''}`);
+}

@@ -1,0 +1,153 @@
+import { Aggregator } from 'mingo';
+import { invalidParam, requestFailed } from './errors';
+import { compileQuery, MINGO_OPTIONS, assertNoGeo } from './query';
+import { candidates } from './query-plan';
+import type { Collection, Store } from './store';
+import { cloneDoc, isPlainObject, type Doc } from './values';
+
+/**
+ * Aggregation through mingo. A leading `$match` is answered with the indexes first. Several mingo stages
+ * modify their input documents in place ($unwind, dotted $addFields, …) while stored documents must stay
+ * immutable, so the input is copied unless the documents are reshaped ($group, …) before any stage that
+ * could touch them.
+ */
+
+/** Stages that pass documents through unchanged and never write into them. */
+const PASS_THROUGH = new Set(['$match', '$sort', '$skip', '$limit', '$sample']);
+/** Stages whose output documents are new objects built from values, not the input documents. */
+const RESHAPING = new Set(['$group', '$bucket', '$bucketAuto', '$count', '$sortByCount']);
+/** Stages that write elsewhere or need a feature the local cloud does not have. */
+const REFUSED: Record<string, string> = {
+  $out: 'writes to another collection',
+  $merge: 'writes to another collection',
+  $geoNear: 'is a geo query',
+};
+
+export function aggregate(store: Store, coll: Collection, pipeline: Doc[]): Doc[] {
+  for (const stage of pipeline) {
+    const keys = Object.keys(stage);
+    if (keys.length !== 1) throw invalidParam('each aggregation stage must have exactly one operator');
+    if (keys[0] === '$geoNear') assertNoGeo({ $geoNear: true });
+    if (REFUSED[keys[0]]) throw requestFailed(`aggregation stage ${keys[0]} ${REFUSED[keys[0]]} and is not supported by the local cloud`);
+    assertNoGeo(stage);
+  }
+
+  let stages = pipeline.map((stage) => nullSafeDates(stage) as Doc);
+  let source: Doc[];
+  const first = stages[0];
+  if (first && isPlainObject(first.$match)) {
+    const matcher = compileQuery(first.$match);
+    source = [];
+    for (const doc of candidates(coll, first.$match)) if (matcher.test(doc)) source.push(doc);
+    stages = stages.slice(1);
+  } else {
+    source = coll.docs();
+  }
+
+  const copy = needsCopy(stages);
+  if (copy) source = source.map(cloneDoc);
+  const resolve = (name: string): Doc[] => {
+    const foreign = store.get(name)?.docs() ?? [];
+    return copy ? foreign.map(cloneDoc) : foreign;
+  };
+  try {
+    let docs = source;
+    for (const step of steps(stages)) {
+      docs = 'run' in step ? step.run(docs) : (new Aggregator(step.stages, { ...MINGO_OPTIONS, collectionResolver: resolve }).run(docs) as Doc[]);
+    }
+    return docs;
+  } catch (error) {
+    throw requestFailed(error instanceof Error ? error.message : String(error));
+  }
+}
+
+const NO_BUCKET = '\u0000localcloud:no-bucket';
+
+type Step = { stages: Doc[] } | { run: (docs: Doc[]) => Doc[] };
+
+/**
+ * mingo differs from MongoDB in three stages the SDK exposes: `$bucket` also emits empty buckets,
+ * `$count` emits `{count: 0}` for no input (MongoDB emits nothing), and `$sample` draws with replacement
+ * (duplicates, and `undefined` items from a short input). `$bucket` and `$count` are rewritten into
+ * `$group`, which behaves like MongoDB; `$sample` runs here. A `$bucket` without `default` must fail on
+ * an out-of-range value, so its output is checked before the pipeline goes on.
+ */
+function steps(stages: Doc[]): Step[] {
+  const out: Step[] = [];
+  const mingoStages = (): Doc[] => {
+    const last = out[out.length - 1];
+    if (last && 'stages' in last) return last.stages;
+    const next = { stages: [] as Doc[] };
+    out.push(next);
+    return next.stages;
+  };
+  for (const stage of stages) {
+    if (typeof stage.$count === 'string') {
+      mingoStages().push({ $group: { _id: null, [stage.$count]: { $sum: 1 } } }, { $project: { _id: 0 } });
+    } else if (isPlainObject(stage.$sample)) {
+      const size = Number(stage.$sample.size);
+      if (!Number.isInteger(size) || size < 0) throw invalidParam('$sample size must be a non-negative integer');
+      out.push({ run: (docs) => sample(docs, size) });
+    } else if (isPlainObject(stage.$bucket)) {
+      const { groupBy, boundaries, default: fallback, output } = stage.$bucket as Doc;
+      if (!Array.isArray(boundaries) || boundaries.length < 2) throw invalidParam('$bucket needs at least two boundaries');
+      const branches = boundaries.slice(0, -1).map((lower, i) => ({
+        case: { $and: [{ $gte: [groupBy, lower] }, { $lt: [groupBy, boundaries[i + 1]] }] },
+        then: lower,
+      }));
+      const bucketId = { $switch: { branches, default: fallback === undefined ? NO_BUCKET : fallback } };
+      const accumulators = isPlainObject(output) ? output : { count: { $sum: 1 } };
+      mingoStages().push({ $group: { _id: bucketId, ...accumulators } }, { $sort: { _id: 1 } });
+      if (fallback === undefined) {
+        out.push({
+          run: (docs) => {
+            if (docs.some((d) => d._id === NO_BUCKET)) throw new Error('$bucket could not find a matching branch for an input, and no default was specified.');
+            return docs;
+          },
+        });
+      }
+    } else {
+      mingoStages().push(stage);
+    }
+  }
+  return out;
+}
+
+/** `size` distinct documents in random order (all of them if there are fewer), as MongoDB does. */
+function sample(docs: Doc[], size: number): Doc[] {
+  const pool = docs.slice();
+  const n = Math.min(size, pool.length);
+  for (let i = 0; i < n; i++) {
+    const j = i + Math.floor(Math.random() * (pool.length - i));
+    [pool[i], pool[j]] = [pool[j], pool[i]];
+  }
+  return pool.slice(0, n);
+}
+
+function needsCopy(stages: Doc[]): boolean {
+  for (const stage of stages) {
+    const op = Object.keys(stage)[0];
+    if (RESHAPING.has(op)) return false;
+    if (!PASS_THROUGH.has(op)) return true;
+  }
+  return false;
+}
+
+const DATE_PARTS = new Set(['$year', '$month', '$dayOfMonth', '$hour', '$minute', '$second', '$millisecond', '$dayOfWeek', '$dayOfYear', '$week', '$isoWeek', '$isoWeekYear', '$isoDayOfWeek']);
+
+/**
+ * MongoDB's date-part operators answer null for a null or missing date; mingo throws. Each one is wrapped
+ * in `$cond` so a document without the field does not fail the whole aggregation.
+ */
+function nullSafeDates(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(nullSafeDates);
+  if (!isPlainObject(value)) return value;
+  const keys = Object.keys(value);
+  if (keys.length === 1 && keys[0] === '$literal') return value;
+  if (keys.length === 1 && DATE_PARTS.has(keys[0])) {
+    const arg = nullSafeDates(value[keys[0]]);
+    const date = isPlainObject(arg) && 'date' in arg ? arg.date : Array.isArray(arg) && arg.length === 1 ? arg[0] : arg;
+    return { $cond: [{ $eq: [{ $ifNull: [date, null] }, null] }, null, { [keys[0]]: arg }] };
+  }
+  return Object.fromEntries(keys.map((k) => [k, nullSafeDates(value[k])]));
+}

@@ -1,0 +1,28 @@
+import { currentDevOpenid } from '../dev-identity/store';
+import { API_BASE } from '../env';
+import type { CallPayload } from './transport';
+
+export type { CallPayload } from './transport';
+
+/** Longer than any function's timeout (≤ 60 s in the cloud, shorter locally), so only a dead network hits it. */
+const TIMEOUT_MS = 30_000;
+
+/**
+ * Browser build: POST to the local cloud's function bridge with the development identity.
+ * Handled errors come back as HTTP 200 envelopes; the JSON body is the envelope either way.
+ */
+export async function send(name: string, payload: CallPayload): Promise<unknown> {
+  const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
+  const timer = controller ? setTimeout(() => controller.abort(), TIMEOUT_MS) : undefined;
+  try {
+    const res = await fetch(`${API_BASE}/fn/${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-dev-openid': currentDevOpenid() },
+      body: JSON.stringify(payload),
+      signal: controller?.signal,
+    });
+    return await res.json();
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+}

@@ -1,0 +1,34 @@
+import { TABS, tabIconPath } from './constants/tabs';
+
+export default defineAppConfig({
+  pages: TABS.map((tab) => tab.pagePath),
+  subPackages: [
+    {
+      root: 'packages/admin',
+      name: 'admin',
+      pages: ['qrcodes/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#fbf6f1',
+    navigationBarBackgroundColor: '#c8281e',
+    navigationBarTitleText: '顾客服务',
+    navigationBarTextStyle: 'white',
+  },
+  // `custom: true`: we draw the bar (custom-tab-bar/ in WeChat, the app chrome in the browser) so that
+  // 工作台 is hidden from customers. The full list is still declared, as WeChat requires.
+  tabBar: {
+    custom: true,
+    color: '#7d6e66',
+    selectedColor: '#c8281e',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: TABS.map((tab) => ({
+      pagePath: tab.pagePath,
+      text: tab.text,
+      iconPath: tabIconPath(tab.key, false),
+      selectedIconPath: tabIconPath(tab.key, true),
+    })),
+  },
+});

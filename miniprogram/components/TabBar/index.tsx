@@ -1,0 +1,52 @@
+import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { TABS, type TabDef, type TabKey } from '../../constants/tabs';
+import { tabIcon } from './icons';
+import './index.scss';
+
+export interface TabBarProps {
+  /** The tab shown as selected; null selects none. */
+  current: TabKey | null;
+  /** Show the staff-only 工作台 tab. */
+  showStaff: boolean;
+  onSelect: (tab: TabDef) => void;
+}
+
+const switchTo = (tab: TabDef) => {
+  void Taro.switchTab({ url: `/${tab.pagePath}` });
+};
+
+const defaultProps: TabBarProps = { current: null, showStaff: false, onSelect: switchTo };
+
+/**
+ * The bottom tab bar drawn by us (WeChat custom tabBar and the browser build alike), so that
+ * 工作台 can be hidden from customers. Tab switching itself stays Taro's `switchTab`.
+ */
+export function TabBar(props: Partial<TabBarProps>) {
+  const { current, showStaff, onSelect } = { ...defaultProps, ...props };
+  const tabs = TABS.filter((tab) => showStaff || !tab.staffOnly);
+  return (
+    <View className='k-tabbar' role='tablist' aria-label='主导航'>
+      {tabs.map((tab) => {
+        const selected = tab.key === current;
+        return (
+          <View
+            key={tab.key}
+            id={`tab-${tab.key}`}
+            className={`k-tabbar__item${selected ? ' k-tabbar__item--active' : ''}`}
+            role='tab'
+            aria-selected={selected}
+            aria-label={tab.text}
+            data-tab={tab.key}
+            onClick={() => !selected && onSelect(tab)}
+          >
+            <Image className='k-tabbar__icon' src={tabIcon(tab.key, selected)} mode='aspectFit' />
+            <Text className='k-tabbar__text'>{tab.text}</Text>
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
+export default TabBar;

@@ -1,0 +1,10 @@
+/**
+ * Per-environment settings, injected at build time from `.env.development` / `.env.production`
+ * (Taro defines every `TARO_APP_*` key). Read them here only, never hard-code them elsewhere.
+ */
+
+/** Cloud environment id for `Taro.cloud.init` (WeChat build). */
+export const CLOUD_ENV: string = process.env.TARO_APP_CLOUD_ENV || 'local-env';
+
+/** Base URL of the local cloud for the browser build; empty means the page's own origin. */
+export const API_BASE: string = (process.env.TARO_APP_API_BASE || '').replace(/\/+$/, '');

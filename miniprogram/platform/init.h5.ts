@@ -1,0 +1,9 @@
+import { currentDevOpenid, findDemoIdentity } from '../dev-identity/store';
+import { setStaffHint } from '../session';
+
+/** Browser build: no cloud SDK; settle the development identity (`?as=` or storage) before the first call. */
+export function initPlatform(): void {
+  const known = findDemoIdentity(currentDevOpenid());
+  // Lets the 工作台 tab show for a demo staff member even before (or without) complaint.me answering.
+  if (known) setStaffHint(known.role !== 'customer');
+}

@@ -1,0 +1,2 @@
+export { getSessionSnapshot, identityChanged, loadSession, setStaffHint, showsStaffUi, useSession } from './store';
+export type { SessionSnapshot, SessionState } from './store';

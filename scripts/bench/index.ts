@@ -1,0 +1,43 @@
+/**
+ * `npm run bench`: prints one JSON line per figure. Each issue adds its own section; the foundation's are
+ * function bundle sizes and cold starts, gateway latency, write throughput through /fn, weapp sizes.
+ * Optional argument: a comma-separated list of sections (bundles,gateway,throughput,database,weapp).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnCloud } from '../lib/cloud-process';
+import { ensureFunctionsBuilt } from '../lib/builds';
+import { benchBundles } from './bundles';
+import { benchDatabase } from './database';
+import { benchGateway, connect } from './gateway';
+import { emit } from './stats';
+import { benchThroughput } from './throughput';
+import { benchWeapp } from './weapp';
+
+async function main(): Promise<void> {
+  const wanted = new Set((process.argv[2] ?? 'bundles,gateway,throughput,database,weapp').split(','));
+  emit({ bench: 'machine', cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, at: new Date().toISOString() });
+  await ensureFunctionsBuilt();
+  if (wanted.has('bundles')) benchBundles();
+  if (wanted.has('gateway') || wanted.has('throughput')) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'localcloud-bench-'));
+    const proc = await spawnCloud(dataDir, { LOCALCLOUD_PREWARM: '1' });
+    try {
+      const sdk = connect(proc.url);
+      if (wanted.has('gateway')) await benchGateway(sdk);
+      if (wanted.has('throughput')) await benchThroughput(proc.url, sdk);
+    } finally {
+      proc.child.kill('SIGTERM');
+      await proc.exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  if (wanted.has('database')) benchDatabase();
+  if (wanted.has('weapp')) benchWeapp();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+/**
+ * Bundle each cloud function (cloudfunctions/<name>/index.ts + config.json) into dist/cloudfunctions/<name>/,
+ * the folder project.config.json's cloudfunctionRoot points at. shared/ is inlined; wx-server-sdk stays
+ * external and is pinned to the exact version in a generated package.json, so the cloud installs the same SDK
+ * the tests ran against.
+ */
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const root = path.resolve(__dirname, '..');
+const sourceDir = path.join(root, 'cloudfunctions');
+export const functionsOutDir = path.join(root, 'dist', 'cloudfunctions');
+
+/** Cloud functions run on Node.js 16 or newer in WeChat cloud development. */
+const TARGET = 'node16';
+
+export function listFunctions(): string[] {
+  return fs
+    .readdirSync(sourceDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith('_') && fs.existsSync(path.join(sourceDir, d.name, 'index.ts')))
+    .map((d) => d.name)
+    .sort();
+}
+
+function sdkVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const version: string = pkg.dependencies?.['wx-server-sdk'] ?? pkg.devDependencies?.['wx-server-sdk'];
+  if (!/^\d+\.\d+\.\d+$/.test(version ?? '')) throw new Error(`wx-server-sdk must be pinned to an exact version in package.json (found ${version})`);
+  return version;
+}
+
+function buildVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  let commit = 'nogit';
+  try {
+    commit = execSync('git rev-parse --short HEAD', { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    // a fresh checkout without commits still builds
+  }
+  return `${pkg.version}+${commit}`;
+}
+
+export interface BuiltFunction {
+  name: string;
+  bytes: number;
+}
+
+export async function buildFunctions(names = listFunctions()): Promise<BuiltFunction[]> {
+  const sdk = sdkVersion();
+  const version = buildVersion();
+  fs.mkdirSync(functionsOutDir, { recursive: true });
+  return Promise.all(
+    names.map(async (name) => {
+      const outDir = path.join(functionsOutDir, name);
+      fs.rmSync(outDir, { recursive: true, force: true });
+      fs.mkdirSync(outDir, { recursive: true });
+      await build({
+        entryPoints: [path.join(sourceDir, name, 'index.ts')],
+        outfile: path.join(outDir, 'index.js'),
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: TARGET,
+        external: ['wx-server-sdk'],
+        minify: true,
+        keepNames: true,
+        sourcemap: 'linked',
+        legalComments: 'none',
+        tsconfig: path.join(root, 'tsconfig.json'),
+        define: { __BUILD_VERSION__: JSON.stringify(version) },
+        logLevel: 'warning',
+      });
+      fs.copyFileSync(path.join(sourceDir, name, 'config.json'), path.join(outDir, 'config.json'));
+      const manifest = { name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdk } };
+      fs.writeFileSync(path.join(outDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+      return { name, bytes: fs.statSync(path.join(outDir, 'index.js')).size };
+    }),
+  );
+}
+
+if (require.main === module) {
+  buildFunctions()
+    .then((built) => {
+      for (const f of built) console.log(`  ${f.name.padEnd(10)} ${(f.bytes / 1024).toFixed(1).padStart(7)} KB`);
+      console.log(`built ${built.length} functions into ${path.relative(root, functionsOutDir)}/`);
+    })
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,94 @@
+/**
+ * Every collection the functions use and every index their queries need, declared once.
+ * The local cloud creates and enforces these (unique indexes reject duplicates, other indexes speed lookups);
+ * the deploy step creates the same collections and indexes in CloudBase.
+ * A unique index treats a missing field as null, as CloudBase does.
+ */
+export type IndexDirection = 1 | -1;
+
+export interface IndexDecl {
+  name: string;
+  keys: ReadonlyArray<readonly [field: string, direction: IndexDirection]>;
+  unique?: boolean;
+}
+
+export interface CollectionDecl {
+  /** Why the collection exists, for people reading the deploy plan. */
+  purpose: string;
+  indexes: readonly IndexDecl[];
+}
+
+const asc = (field: string) => [field, 1] as const;
+const desc = (field: string) => [field, -1] as const;
+
+export const COLLECTIONS = {
+  complaints: {
+    purpose: '投诉工单',
+    indexes: [
+      { name: 'ticketNo_unique', keys: [asc('ticketNo')], unique: true },
+      { name: 'customer_request_unique', keys: [asc('customerOpenid'), asc('requestId')], unique: true },
+      { name: 'customer_createdAt', keys: [asc('customerOpenid'), desc('createdAt')] },
+      { name: 'department_status', keys: [asc('department'), asc('status'), asc('nextDueAt')] },
+      { name: 'assignee_status', keys: [asc('assigneeOpenid'), asc('status')] },
+      { name: 'nextDueAt', keys: [asc('nextDueAt')] },
+      { name: 'batch_createdAt', keys: [asc('batchId'), desc('createdAt')] },
+      { name: 'createdAt', keys: [desc('createdAt')] },
+    ],
+  },
+  events: {
+    purpose: '追加式审计日志与时间线',
+    indexes: [
+      { name: 'complaint_at', keys: [asc('complaintId'), asc('at')] },
+      { name: 'actor_at', keys: [asc('actorOpenid'), desc('at')] },
+    ],
+  },
+  customers: { purpose: '顾客档案', indexes: [{ name: 'openid_unique', keys: [asc('openid')], unique: true }] },
+  staff: {
+    purpose: '员工与角色',
+    indexes: [
+      { name: 'openid_unique', keys: [asc('openid')], unique: true },
+      { name: 'department_role', keys: [asc('department'), asc('role')] },
+    ],
+  },
+  departments: { purpose: '部门', indexes: [] },
+  outbox: {
+    purpose: '待发送的通知与副作用（重试、去重）',
+    indexes: [
+      { name: 'dedupeKey_unique', keys: [asc('dedupeKey')], unique: true },
+      { name: 'status_nextAttemptAt', keys: [asc('status'), asc('nextAttemptAt')] },
+    ],
+  },
+  compensations: { purpose: '补偿记录', indexes: [{ name: 'complaint', keys: [asc('complaintId')] }] },
+  orders: {
+    purpose: '订单',
+    indexes: [
+      { name: 'orderNo_unique', keys: [asc('orderNo')], unique: true },
+      { name: 'customer_paidAt', keys: [asc('customerOpenid'), desc('paidAt')] },
+    ],
+  },
+  shipments: { purpose: '物流与温度记录', indexes: [{ name: 'orderNo', keys: [asc('orderNo')] }] },
+  products: { purpose: '商品', indexes: [] },
+  batches: {
+    purpose: '生产批次（包装二维码）',
+    indexes: [
+      { name: 'scene_unique', keys: [asc('scene')], unique: true },
+      { name: 'product', keys: [asc('productId')] },
+    ],
+  },
+  stores: { purpose: '门店（门店二维码）', indexes: [{ name: 'scene_unique', keys: [asc('scene')], unique: true }] },
+  faqs: { purpose: '常见问题', indexes: [] },
+  surveys: { purpose: '满意度评价', indexes: [{ name: 'complaint_unique', keys: [asc('complaintId')], unique: true }] },
+  config: { purpose: '版本化配置文档', indexes: [] },
+  counters: { purpose: '工单号计数器', indexes: [] },
+  trackEvents: {
+    purpose: '客户端行为计数（扫码、FAQ 阅读）',
+    indexes: [
+      { name: 'caller_request_unique', keys: [asc('openid'), asc('requestId')], unique: true },
+      { name: 'event_at', keys: [asc('event'), desc('at')] },
+    ],
+  },
+  jobs: { purpose: '定时任务的运行记录', indexes: [] },
+} as const satisfies Record<string, CollectionDecl>;
+
+export type CollectionName = keyof typeof COLLECTIONS;
+export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];

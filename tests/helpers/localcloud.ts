@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ActionName, FunctionName, InputOf, OutputOf } from '../../shared/api/contract';
+import type { Envelope } from '../../shared/api/envelope';
+import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../localcloud';
+
+export interface TestCloud extends LocalCloud {
+  /** Call a function through the `/fn` bridge as `openid` (omit for an anonymous call). */
+  call<F extends FunctionName, A extends ActionName<F>>(
+    fn: F,
+    action: A,
+    input: InputOf<F, A>,
+    opts?: { openid?: string; requestId?: string },
+  ): Promise<Envelope<OutputOf<F, A>>>;
+  /** POST any body to `/fn/<name>` and get the HTTP status and JSON back — for hostile-input tests. */
+  raw(fn: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+}
+
+/** A whole local cloud on a random port with a fresh data folder (removed on close). */
+export async function startTestCloud(options: Partial<LocalCloudOptions> = {}): Promise<TestCloud> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'localcloud-test-'));
+  const cloud = await startLocalCloud({ port: 0, h5Dir: false, scheduler: false, ...options, dataDir });
+  const closeCloud = cloud.close;
+  const raw: TestCloud['raw'] = async (fn, body, headers = {}) => {
+    const res = await fetch(`${cloud.url}/fn/${fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return { status: res.status, body: await res.json() };
+  };
+  return Object.assign(cloud, {
+    raw,
+    async call(fn: string, action: string, input: unknown, opts: { openid?: string; requestId?: string } = {}) {
+      const { body } = await raw(fn, { action, input, ...(opts.requestId ? { requestId: opts.requestId } : {}) }, opts.openid ? { 'x-dev-openid': opts.openid } : {});
+      return body;
+    },
+    async close() {
+      await closeCloud();
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  }) as TestCloud;
+}
+
+/** Unwrap an envelope that must be ok, with the error in the failure message when it is not. */
+export function data<T>(envelope: Envelope<T>): T {
+  if (!envelope.ok) throw new Error(`expected ok, got ${JSON.stringify(envelope.error)}`);
+  return envelope.data;
+}

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dirBytes, ensureWeappBuild } from './helpers/weapp-build';
+
+/** WeChat: main package ≤ 2 MB, but ours must stay well under 500 KB (first-open speed); each subpackage ≤ 2 MB. */
+const MAIN_LIMIT = 500 * 1024;
+const SUBPACKAGE_LIMIT = 2 * 1024 * 1024;
+
+let dir: string;
+let subpackageRoots: string[];
+
+beforeAll(async () => {
+  dir = await ensureWeappBuild();
+  const appJson = JSON.parse(fs.readFileSync(path.join(dir, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] };
+  subpackageRoots = (appJson.subPackages ?? appJson.subpackages ?? []).map((p) => p.root.replace(/\/+$/, ''));
+});
+
+describe('weapp package budget', () => {
+  it(`main package stays under ${MAIN_LIMIT / 1024} KB`, () => {
+    const main = dirBytes(dir, (rel) => subpackageRoots.includes(rel) || rel.endsWith('.map'));
+    console.log(`main package: ${(main / 1024).toFixed(1)} KB`);
+    expect(main).toBeLessThan(MAIN_LIMIT);
+  });
+
+  it('declares the admin subpackage, and each subpackage stays under 2 MB', () => {
+    expect(subpackageRoots).toContain('packages/admin');
+    for (const root of subpackageRoots) {
+      const bytes = dirBytes(path.join(dir, root));
+      console.log(`${root}: ${(bytes / 1024).toFixed(1)} KB`);
+      expect(bytes).toBeGreaterThan(0);
+      expect(bytes).toBeLessThan(SUBPACKAGE_LIMIT);
+    }
+  });
+
+  it('keeps the browser-only identity picker and zod out of the WeChat build', () => {
+    const js = fs
+      .readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+      .join('\n');
+    expect(js).not.toContain('dev-identity-chip');
+    expect(js).not.toContain('x-dev-openid');
+    expect(js).not.toContain('demo-customer-1');
+    expect(js).not.toMatch(/ZodError|\$ZodType/);
+  });
+});
