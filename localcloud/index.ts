@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
+import { ROLE_LABELS } from '../shared/auth/roles';
 import { COLLECTIONS } from '../shared/db/collections';
 import { DEMO_IDENTITIES } from '../shared/demo/identities';
 import { toIso } from '../shared/time/clock';
@@ -193,7 +194,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
             envId,
             functions: runner!.list().map((f) => ({ name: f.name, timeoutMs: f.timeoutMs })),
             timers: scheduler!.timers,
-            identities: DEMO_IDENTITIES.map((i) => ({ openid: i.openid, name: i.name, role: i.role })),
+            identities: DEMO_IDENTITIES.map((i) => ({ openid: i.openid, name: i.name, role: ROLE_LABELS[i.role] })),
             messages: messages.list(),
             hasBrowserBuild,
           }),

@@ -14,7 +14,7 @@ function loadMs(modulePath: string): number {
   return Number(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, env }).toString());
 }
 
-export function benchBundles(runs = 7): void {
+export function benchBundles(runs = 11): void {
   const functions = fs.readdirSync(functionsOutDir).filter((d) => fs.existsSync(path.join(functionsOutDir, d, 'index.js')));
   for (const fn of functions) {
     emit({ bench: 'function_bundle_size', fn, bytes: fs.statSync(path.join(functionsOutDir, fn, 'index.js')).size, goal_bytes: 300 * 1024 });
