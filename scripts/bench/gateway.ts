@@ -1,19 +1,6 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { sdkEnv } from '../../localcloud/runner/sdk-env';
 import { emit, percentile, round } from './stats';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-
 type Sdk = typeof import('wx-server-sdk');
-
-/** The real wx-server-sdk of this process, pointed at a running local cloud, as a function would use it. */
-export function connect(url: string): Sdk {
-  Object.assign(process.env, sdkEnv({ gatewayUrl: url, envId: 'local-env' }), { SILENCE: 'true', TCB_SOURCE: 'scf' });
-  const cloud = createRequire(path.join(ROOT, 'package.json'))('wx-server-sdk') as Sdk;
-  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
-  return cloud;
-}
 
 async function timed(n: number, op: (i: number) => unknown): Promise<number[]> {
   const samples: number[] = [];

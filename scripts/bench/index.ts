@@ -10,7 +10,8 @@ import { spawnCloud } from '../lib/cloud-process';
 import { ensureFunctionsBuilt } from '../lib/builds';
 import { benchBundles } from './bundles';
 import { benchDatabase } from './database';
-import { benchGateway, connect } from './gateway';
+import { connectSdk } from '../lib/sdk-client';
+import { benchGateway } from './gateway';
 import { emit } from './stats';
 import { benchThroughput } from './throughput';
 import { benchWeapp } from './weapp';
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'localcloud-bench-'));
     const proc = await spawnCloud(dataDir, { LOCALCLOUD_PREWARM: '1' });
     try {
-      const sdk = connect(proc.url);
+      const sdk = connectSdk(proc.url);
       if (wanted.has('gateway')) await benchGateway(sdk);
       if (wanted.has('throughput')) await benchThroughput(proc.url, sdk);
     } finally {

@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
 import { ActionCounter, handleAdmin, type GatewayModules } from '../../localcloud/http/admin';
 import { close, createHttpServer, listen, type Route } from '../../localcloud/http/server';
-import { sdkEnv } from '../../localcloud/runner/sdk-env';
+import { connectSdk as connectTo } from '../../scripts/lib/sdk-client';
 
 export interface TestGateway {
   url: string;
@@ -24,19 +23,7 @@ export async function startGateway(modules: GatewayModules, extraRoutes: Route[]
   return { url: `http://127.0.0.1:${port}`, port, counter, close: () => close(server) };
 }
 
-/**
- * Point the wx-server-sdk of this test process at a gateway. Call before the first `require('wx-server-sdk')`;
- * the SDK reads its configuration at init. Returns the SDK, initialised like a cloud function does it.
- */
+/** The test process's real wx-server-sdk, pointed at a gateway, calling as a client user by default. */
 export function connectSdk(gatewayUrl: string, caller: { openid?: string; source?: string } = {}) {
-  Object.assign(process.env, sdkEnv({ gatewayUrl, envId: 'local-env' }), {
-    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
-    WX_OPENID: caller.openid ?? 'test-openid',
-    WX_APPID: 'wx-local',
-    TCB_SOURCE: caller.source ?? 'wx_client',
-    SILENCE: 'true',
-  });
-  const cloud = createRequire(import.meta.url)('wx-server-sdk') as typeof import('wx-server-sdk');
-  cloud.init({ env: (cloud as unknown as { DYNAMIC_CURRENT_ENV: string }).DYNAMIC_CURRENT_ENV });
-  return cloud;
+  return connectTo(gatewayUrl, { openid: caller.openid ?? 'test-openid', source: caller.source ?? 'wx_client' });
 }
