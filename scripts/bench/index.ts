@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: prints one JSON line per figure. Each issue adds its own section; the foundation's are
  * function bundle sizes and cold starts, gateway latency, write throughput through /fn, weapp sizes.
- * Optional argument: a comma-separated list of sections (bundles,gateway,throughput,database,weapp).
+ * Optional argument: a comma-separated list of sections (bundles,gateway,throughput,database,classifier,weapp).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +9,7 @@ import path from 'node:path';
 import { spawnCloud } from '../lib/cloud-process';
 import { ensureFunctionsBuilt } from '../lib/builds';
 import { benchBundles } from './bundles';
+import { benchClassifier } from './classifier';
 import { benchDatabase } from './database';
 import { connectSdk } from '../lib/sdk-client';
 import { benchGateway } from './gateway';
@@ -17,7 +18,7 @@ import { benchThroughput } from './throughput';
 import { benchWeapp } from './weapp';
 
 async function main(): Promise<void> {
-  const wanted = new Set((process.argv[2] ?? 'bundles,gateway,throughput,database,weapp').split(','));
+  const wanted = new Set((process.argv[2] ?? 'bundles,gateway,throughput,database,classifier,weapp').split(','));
   emit({ bench: 'machine', cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, at: new Date().toISOString() });
   await ensureFunctionsBuilt();
   if (wanted.has('bundles')) benchBundles();
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     }
   }
   if (wanted.has('database')) benchDatabase();
+  if (wanted.has('classifier')) benchClassifier();
   if (wanted.has('weapp')) benchWeapp();
 }
 

@@ -1,0 +1,93 @@
+/**
+ * k-fold cross-validation of the classifier on the labelled data, with the keyword baseline measured on the
+ * same folds. The held-out texts are never touched here.
+ */
+import { LocalClassifier } from '../../shared/classifier/classify';
+import { classifyByKeywords } from '../../shared/classifier/keyword-baseline';
+import { LinearModel } from '../../shared/classifier/model';
+import type { LabelledText } from './data';
+import { DEFAULT_TRAIN, mulberry32, shuffled, trainModel, type TrainOptions } from './train-lib';
+
+export interface Metrics {
+  n: number;
+  category_accuracy: number;
+  subcategory_accuracy: number;
+  food_safety_recall: number;
+  food_safety_precision: number;
+  angry_f1: number;
+}
+
+interface Prediction {
+  category: string;
+  subcategory: string;
+  foodSafety: boolean;
+  angry: boolean;
+}
+
+export function score(labels: LabelledText[], predictions: Prediction[]): Metrics {
+  let cat = 0;
+  let sub = 0;
+  let fsTp = 0;
+  let fsFp = 0;
+  let fsFn = 0;
+  let aTp = 0;
+  let aFp = 0;
+  let aFn = 0;
+  labels.forEach((l, i) => {
+    const p = predictions[i];
+    if (p.category === l.category) cat++;
+    if (p.category === l.category && p.subcategory === l.subcategory) sub++;
+    if (p.foodSafety && l.food_safety) fsTp++;
+    else if (p.foodSafety) fsFp++;
+    else if (l.food_safety) fsFn++;
+    if (p.angry && l.angry) aTp++;
+    else if (p.angry) aFp++;
+    else if (l.angry) aFn++;
+  });
+  const r = (x: number) => Math.round(x * 1000) / 1000;
+  return {
+    n: labels.length,
+    category_accuracy: r(cat / labels.length),
+    subcategory_accuracy: r(sub / labels.length),
+    food_safety_recall: r(fsTp / (fsTp + fsFn || 1)),
+    food_safety_precision: r(fsTp / (fsTp + fsFp || 1)),
+    angry_f1: r((2 * aTp) / (2 * aTp + aFp + aFn || 1)),
+  };
+}
+
+/**
+ * The measure closest to the held-out set (labelled like labels-dev): k folds over labels-dev only, each fold
+ * scored by a model trained on the other dev folds plus every extra label.
+ */
+export function crossValidateOnDev(dev: LabelledText[], extra: LabelledText[], k = 5, opts: TrainOptions = DEFAULT_TRAIN): { model: Metrics; baseline: Metrics } {
+  const random = mulberry32(opts.seed ^ 0xd5);
+  const fold = new Array<number>(dev.length);
+  shuffled(dev.map((_, i) => i), random).forEach((idx, pos) => (fold[idx] = pos % k));
+  const predictions = new Array<Prediction>(dev.length);
+  for (let f = 0; f < k; f++) {
+    const classifier = new LocalClassifier(new LinearModel(trainModel([...extra, ...dev.filter((_, i) => fold[i] !== f)], opts)));
+    dev.forEach((l, i) => {
+      if (fold[i] === f) predictions[i] = classifier.classify({ text: l.text });
+    });
+  }
+  return { model: score(dev, predictions), baseline: score(dev, dev.map((l) => classifyByKeywords(l.text))) };
+}
+
+export function crossValidate(labels: LabelledText[], k = 5, opts: TrainOptions = DEFAULT_TRAIN): { model: Metrics; baseline: Metrics; misses: Array<{ id: string; text: string; want: string; got: string }> } {
+  const random = mulberry32(opts.seed ^ 0xcafe);
+  const order = shuffled(labels.map((_, i) => i), random);
+  const fold = new Array<number>(labels.length);
+  order.forEach((idx, pos) => (fold[idx] = pos % k));
+  const predictions = new Array<Prediction>(labels.length);
+  for (let f = 0; f < k; f++) {
+    const train = labels.filter((_, i) => fold[i] !== f);
+    const classifier = new LocalClassifier(new LinearModel(trainModel(train, opts)));
+    labels.forEach((l, i) => {
+      if (fold[i] === f) predictions[i] = classifier.classify({ text: l.text });
+    });
+  }
+  const misses = labels
+    .map((l, i) => ({ id: l.id, text: l.text, want: `${l.category}.${l.subcategory}`, got: `${predictions[i].category}.${predictions[i].subcategory}` }))
+    .filter((m) => m.want !== m.got);
+  return { model: score(labels, predictions), baseline: score(labels, labels.map((l) => classifyByKeywords(l.text))), misses };
+}

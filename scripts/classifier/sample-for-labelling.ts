@@ -1,0 +1,35 @@
+/**
+ * Draw a reproducible random sample of negative reviews from ../shared/data/complaints/corpus.csv for
+ * labelling by LABELING.md: not already labelled in labels-dev.jsonl, never one of the held-out texts.
+ * Usage: tsx scripts/classifier/sample-for-labelling.ts <count> <parts> <outDir> [seed]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { readCorpus, readHoldoutIds, readLabels, DATA_DIR } from './data';
+
+function mulberry32(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const [count = '3600', parts = '4', outDir = '.cache/label-input', seed = '20261122'] = process.argv.slice(2);
+const taken = new Set([...readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id), ...readHoldoutIds()]);
+const pool = readCorpus().filter((r) => r.sentiment === 0 && !taken.has(r.id));
+const random = mulberry32(Number(seed));
+for (let i = pool.length - 1; i > 0; i--) {
+  const j = Math.floor(random() * (i + 1));
+  [pool[i], pool[j]] = [pool[j], pool[i]];
+}
+const sample = pool.slice(0, Number(count));
+fs.mkdirSync(outDir, { recursive: true });
+const size = Math.ceil(sample.length / Number(parts));
+for (let p = 0; p < Number(parts); p++) {
+  const rows = sample.slice(p * size, (p + 1) * size).map((r) => JSON.stringify({ id: r.id, text: r.text }));
+  fs.writeFileSync(path.join(outDir, `part-${p + 1}.jsonl`), `${rows.join('\n')}\n`);
+}
+console.error(`sampled ${sample.length} of ${pool.length} unlabelled negative reviews into ${parts} parts in ${outDir}`);

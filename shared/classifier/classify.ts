@@ -1,0 +1,105 @@
+import type { Category } from '../complaint/model';
+import type { IssueCode } from '../complaint/taxonomy';
+import { featuresOfNormalized } from './features';
+import { LinearModel, sigmoid, softmax } from './model';
+import { normalizeText } from './normalize';
+
+export interface ClassifyInput {
+  text: string;
+  /** The category the customer picked on the form, if any: evidence, not the answer. */
+  categoryHint?: Category;
+}
+
+export interface Classification {
+  category: Category;
+  subcategory: string;
+  /** Probability of the chosen subcategory. */
+  confidence: number;
+  /** Other issues the text also raises, most likely first. */
+  secondary: IssueCode[];
+  foodSafety: boolean;
+  angry: boolean;
+  /** Low confidence: a person should check the classification (staff inbox "needs triage"). */
+  needsTriage: boolean;
+  /** The three most likely issues with their probabilities, for the staff screen. */
+  candidates: Array<{ issue: IssueCode; p: number }>;
+  foodSafetyScore: number;
+  angryScore: number;
+  /** Which model decided, for the audit trail. */
+  model: string;
+}
+
+/** Subcategories a food-safety case can have (LABELING.md rule 1: health risk → quality with that subcategory). */
+const FOOD_SAFETY_ISSUES: IssueCode[] = ['quality.spoiled', 'quality.foreign_object', 'quality.undercooked', 'quality.odor'];
+
+/** Any classifier of complaint text: the local model, or a cloud model behind the same interface. */
+export interface ComplaintClassifier {
+  classify(input: ClassifyInput): Classification;
+}
+
+/**
+ * The local classifier: the linear model's three heads plus the guide's hard rules — health-risk words lower
+ * the food-safety bar, a food-safety case is always filed under quality, and three or more exclamation marks or an insult make a customer angry.
+ */
+export class LocalClassifier implements ComplaintClassifier {
+  private readonly issues: IssueCode[];
+  /** Per issue: index of its category in `categories`; computed once, not per complaint. */
+  private readonly categoryOf: Int32Array;
+  private readonly categories: Category[];
+  private readonly foodSafetyIssue: boolean[];
+
+  constructor(private readonly model: LinearModel) {
+    this.issues = model.issue.classes as IssueCode[];
+    this.categories = [...new Set(this.issues.map((i) => i.split('.')[0] as Category))];
+    this.categoryOf = Int32Array.from(this.issues, (i) => this.categories.indexOf(i.split('.')[0] as Category));
+    this.foodSafetyIssue = this.issues.map((i) => FOOD_SAFETY_ISSUES.includes(i));
+  }
+
+  get version(): string {
+    return this.model.version;
+  }
+
+  classify({ text, categoryHint }: ClassifyInput): Classification {
+    const { model, issues, categoryOf } = this;
+    const norm = normalizeText(text);
+    const features = featuresOfNormalized(norm, categoryHint, model.file.features);
+    const ids = model.featureIds(features);
+    const probs = softmax(model.issue.logits(ids));
+    const foodSafetyScore = sigmoid(model.foodSafety.logits(ids)[0]);
+    const angryScore = sigmoid(model.angry.logits(ids)[0]);
+    // Recall first: the health-risk words lower the bar the model must clear.
+    const foodSafety =
+      foodSafetyScore >= model.thresholds.foodSafety || (features.includes('lex:food_safety') && foodSafetyScore >= model.thresholds.foodSafetyWithLexicon);
+    const angry = angryScore >= model.thresholds.angry || features.includes('bang:3+') || features.includes('lex:anger');
+
+    // Category: the one whose subcategories together are most likely; then its most likely subcategory.
+    // A food-safety case is filed under quality with a health-risk subcategory (LABELING.md rule 1).
+    const byCategory = new Float64Array(this.categories.length);
+    for (let i = 0; i < issues.length; i++) byCategory[categoryOf[i]] += probs[i];
+    let cat = 0;
+    for (let c = 1; c < byCategory.length; c++) if (byCategory[c] > byCategory[cat]) cat = c;
+    let best = -1;
+    for (let i = 0; i < issues.length; i++) {
+      const allowed = foodSafety ? this.foodSafetyIssue[i] : categoryOf[i] === cat;
+      if (allowed && (best < 0 || probs[i] > probs[best])) best = i;
+    }
+    const primary = issues[best];
+    const ranked = Array.from(probs.keys()).sort((a, b) => probs[b] - probs[a]);
+    const confidence = probs[best];
+    return {
+      category: foodSafety ? 'quality' : this.categories[cat],
+      subcategory: primary.slice(primary.indexOf('.') + 1),
+      confidence: round(confidence),
+      secondary: ranked.filter((i) => i !== best && probs[i] >= model.thresholds.secondary).slice(0, 3).map((i) => issues[i]),
+      foodSafety,
+      angry,
+      needsTriage: confidence < model.thresholds.triage,
+      candidates: ranked.slice(0, 3).map((i) => ({ issue: issues[i], p: round(probs[i]) })),
+      foodSafetyScore: round(foodSafetyScore),
+      angryScore: round(angryScore),
+      model: model.version,
+    };
+  }
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,0 +1,127 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { LocalClassifier } from '../../shared/classifier/classify';
+import { extractFeatures } from '../../shared/classifier/features';
+import { classifyByKeywords } from '../../shared/classifier/keyword-baseline';
+import { decodeBase64, encodeBase64, LinearModel } from '../../shared/classifier/model';
+import { normalizeText } from '../../shared/classifier/normalize';
+import { allIssueCodes, applyTaxonomyOverrides, DEFAULT_TAXONOMY, departmentFor } from '../../shared/complaint/taxonomy';
+import { DATA_DIR, readLabels } from '../../scripts/classifier/data';
+import { MODEL_PATH } from '../../scripts/classifier/paths';
+import { buildModelJson } from '../../scripts/classifier/train';
+import { DEFAULT_TRAIN, trainModel } from '../../scripts/classifier/train-lib';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const dev = readLabels(path.join(DATA_DIR, 'labels-dev.jsonl'));
+
+describe('taxonomy as data', () => {
+  test('DOMAIN.md codes, departments and a reply template per subcategory', () => {
+    expect(allIssueCodes()).toHaveLength(21);
+    expect(departmentFor(DEFAULT_TAXONOMY, 'quality')).toBe('qc');
+    expect(departmentFor(DEFAULT_TAXONOMY, 'delivery')).toBe('logistics');
+    expect(departmentFor(DEFAULT_TAXONOMY, 'other')).toBe('cs');
+    for (const c of DEFAULT_TAXONOMY.categories) for (const s of c.subcategories) expect(s.replyTemplate.length).toBeGreaterThan(10);
+    for (const l of dev) expect(allIssueCodes()).toContain(`${l.category}.${l.subcategory}`);
+  });
+
+  test('configuration overrides labels, departments and templates, never codes', () => {
+    const t = applyTaxonomyOverrides(DEFAULT_TAXONOMY, { categories: { other: { department: 'qc', subcategories: { price: { label: '价格', code: 'x' } as never } } } });
+    expect(departmentFor(t, 'other')).toBe('qc');
+    const price = t.categories.find((c) => c.code === 'other')!.subcategories.find((s) => s.code === 'price')!;
+    expect(price.label).toBe('价格');
+    expect(DEFAULT_TAXONOMY.categories.find((c) => c.code === 'other')!.department).toBe('cs');
+  });
+});
+
+describe('features and model format', () => {
+  test('normalization folds width, case, digits and spaces', () => {
+    expect(normalizeText('等了２个 小时ＡＢ！')).toBe('等了0个小时ab!');
+  });
+
+  test('character n-grams, lexicon hits, and the hint as one more feature', () => {
+    const f = extractFeatures('腊肠发霉了', 'quality');
+    expect(f).toEqual(expect.arrayContaining(['腊', '腊肠', '^腊', '了$', 'lex:quality.spoiled', 'lex:food_safety', 'hint:quality']));
+    expect(f).not.toContain('发霉了');
+    expect(extractFeatures('腊肠发霉了', undefined, { ngramMin: 1, ngramMax: 3 })).toContain('发霉了');
+  });
+
+  test('base64 round trip without Buffer', () => {
+    const bytes = Uint8Array.from({ length: 1000 }, (_, i) => (i * 37) & 0xff);
+    for (const n of [0, 1, 2, 3, 999, 1000]) expect(Array.from(decodeBase64(encodeBase64(bytes.subarray(0, n))))).toEqual(Array.from(bytes.subarray(0, n)));
+    expect(encodeBase64(bytes.subarray(0, 10))).toBe(Buffer.from(bytes.subarray(0, 10)).toString('base64'));
+  });
+
+  test('training is deterministic', () => {
+    const small = dev.slice(0, 200);
+    const opts = { ...DEFAULT_TRAIN, epochs: 3 };
+    expect(JSON.stringify(trainModel(small, opts))).toBe(JSON.stringify(trainModel(small, opts)));
+  });
+});
+
+describe('the committed model', () => {
+  const model = new LinearModel(JSON.parse(fs.readFileSync(MODEL_PATH, 'utf8')));
+  const classifier = new LocalClassifier(model);
+
+  test('is up to date with the labelled data (npm run train:classifier)', () => {
+    expect(fs.readFileSync(MODEL_PATH, 'utf8') === buildModelJson(), 'models/complaint-classifier.json is stale: run npm run train:classifier').toBe(true);
+  });
+
+  test('is small', () => {
+    expect(fs.statSync(MODEL_PATH).size).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  test('clear cases', () => {
+    expect(classifier.classify({ text: '腊肠打开就发霉了，吃了以后拉肚子' })).toMatchObject({ category: 'quality', subcategory: 'spoiled', foodSafety: true });
+    expect(classifier.classify({ text: '送了两个多小时才到' })).toMatchObject({ category: 'delivery', subcategory: 'late', foodSafety: false });
+    expect(classifier.classify({ text: '水饺里吃出一根头发' })).toMatchObject({ category: 'quality', subcategory: 'foreign_object', foodSafety: true });
+  });
+
+  test('a food-safety case is always filed under quality (LABELING.md rule 1)', () => {
+    for (const l of dev) {
+      const c = classifier.classify({ text: l.text });
+      if (c.foodSafety) expect(c.category, l.text).toBe('quality');
+    }
+  });
+
+  test('three exclamation marks or an insult make a customer angry', () => {
+    expect(classifier.classify({ text: '送错了！！！' }).angry).toBe(true);
+    expect(classifier.classify({ text: '什么垃圾东西' }).angry).toBe(true);
+  });
+
+  test('output is complete and bounded', () => {
+    const c = classifier.classify({ text: '还行吧', categoryHint: 'service' });
+    expect(c.confidence).toBeGreaterThan(0);
+    expect(c.confidence).toBeLessThanOrEqual(1);
+    expect(c.candidates).toHaveLength(3);
+    expect(c.secondary.length).toBeLessThanOrEqual(3);
+    expect(c.model).toBe(model.version);
+    expect(typeof c.needsTriage).toBe('boolean');
+  });
+});
+
+describe('keyword baseline', () => {
+  test('first matching issue wins, health risks first', () => {
+    expect(classifyByKeywords('太慢了，而且菜发霉了')).toMatchObject({ category: 'quality', subcategory: 'spoiled', foodSafety: true });
+    expect(classifyByKeywords('今天天气不错')).toMatchObject({ category: 'other', subcategory: 'unspecified', foodSafety: false });
+  });
+});
+
+describe('npm run --silent classify', () => {
+  test('one JSON line out per line in, nothing else on stdout', async () => {
+    const input = ['{"id":"1","text":"腊肠发霉了"}', '{"id":2,"text":"送餐员态度很差，让我自己下楼拿","categoryHint":"delivery"}', 'garbage', '{"id":"4"}'].join('\n');
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'classifier', 'cli.ts')], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stdin.end(input);
+    await new Promise((resolve) => child.on('exit', resolve));
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatchObject({ id: '1', category: 'quality', subcategory: 'spoiled', foodSafety: true, level: 'L1', department: 'qc' });
+    expect(Object.keys(lines[0]).sort()).toEqual(['angry', 'category', 'confidence', 'department', 'foodSafety', 'id', 'level', 'subcategory']);
+    expect(lines[1]).toMatchObject({ id: 2, department: expect.any(String) });
+    expect(lines[2]).toEqual({ id: null, error: 'not a JSON object' });
+    expect(lines[3]).toEqual({ id: '4', error: 'text is required' });
+  });
+});
