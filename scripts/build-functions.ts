@@ -13,6 +13,11 @@ const root = path.resolve(__dirname, '..');
 const sourceDir = path.join(root, 'cloudfunctions');
 export const functionsOutDir = path.join(root, 'dist', 'cloudfunctions');
 
+/** Files a function reads at run time, copied beside its bundle (kept out of the JS so the bundle stays small). */
+const FUNCTION_ASSETS: Record<string, string[]> = {
+  complaint: ['models/complaint-classifier.json'],
+};
+
 /** Cloud functions run on Node.js 16 or newer in WeChat cloud development. */
 const TARGET = 'node16';
 
@@ -73,6 +78,7 @@ export async function buildFunctions(names = listFunctions()): Promise<BuiltFunc
         logLevel: 'warning',
       });
       fs.copyFileSync(path.join(sourceDir, name, 'config.json'), path.join(outDir, 'config.json'));
+      for (const asset of FUNCTION_ASSETS[name] ?? []) fs.copyFileSync(path.join(root, asset), path.join(outDir, path.basename(asset)));
       const manifest = { name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdk } };
       fs.writeFileSync(path.join(outDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
       return { name, bytes: fs.statSync(path.join(outDir, 'index.js')).size };

@@ -1,5 +1,6 @@
 import { defineFunction } from '../_server/define-function';
 import { pingHandler } from '../_server/ping';
+import { classifyPreview } from './actions/classify-preview';
 import { listMine } from './actions/list-mine';
 import { resolveScene } from './actions/resolve-scene';
 import { me } from './actions/session';
@@ -11,5 +12,6 @@ export const main = defineFunction('complaint', {
   me,
   track,
   resolveScene,
+  classifyPreview,
   listMine,
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ANY_PERSON, type CallerKind, type DepartmentCode } from '../../auth/roles';
-import type { Category, ComplaintStatus, Level } from '../../complaint/model';
+import { CATEGORIES, type Category, type ComplaintStatus, type Level } from '../../complaint/model';
+import type { ClassificationPreview } from '../../classifier/describe';
 import { action } from '../action';
 import { cursorSchema, limitSchema, pingInput, sceneSchema, type Page, type PingOutput } from '../common';
 
@@ -79,6 +80,15 @@ export const complaint = {
     input: z.strictObject({ scene: sceneSchema }),
     roles: ANY_PERSON,
     errors: ['NOT_FOUND'],
+  }),
+  classifyPreview: action<ClassificationPreview>()({
+    summary: '根据描述预判问题类别、紧急程度与负责部门（表单实时提示、电话录入预览）',
+    input: z.strictObject({
+      text: z.string().check(z.trim(), z.minLength(2, '请至少写 2 个字'), z.maxLength(500, '最多 500 个字')),
+      categoryHint: z.optional(z.enum(CATEGORIES, { error: '请选择有效的问题类别' })),
+    }),
+    roles: ANY_PERSON,
+    errors: [],
   }),
   listMine: action<Page<MyComplaintItem>>()({
     summary: '我的投诉（分页，最新在前）',
