@@ -16,6 +16,7 @@ import { json } from './gateway/types';
 import { ActionCounter, handleAdmin } from './http/admin';
 import { corsPreflight, handleFunctionCall } from './http/bridge';
 import { renderDevPage } from './http/dev-page';
+import { handleTencentCloud } from './http/tencentcloud';
 import { readJson, sendBytes, sendJson } from './http/respond';
 import { close, createHttpServer, listen, type Route } from './http/server';
 import { MessageLog } from './messages';
@@ -46,6 +47,11 @@ export interface LocalCloudOptions {
   /** Where function log lines go (default: dropped). */
   onFunctionLog?: (fn: string, line: string) => void;
   onTimerRun?: (run: TimerRun) => void;
+  /**
+   * Extra environment variables for every function (e.g. to switch on an optional integration in a test);
+   * a function of the local cloud's URL when they must point back at it.
+   */
+  functionEnv?: Record<string, string> | ((url: string) => Record<string, string>);
 }
 
 export interface LocalCloud {
@@ -134,6 +140,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         }, counter),
     },
     ...storage.routes(),
+    { method: 'POST', path: '/tencentcloud/', handle: (req, res, u) => handleTencentCloud(req, res, u, messages, clock) },
     { method: 'OPTIONS', path: '/fn/', handle: (_req, res) => corsPreflight(res) },
     { method: 'POST', path: '/fn/', handle: (req, res, u) => handleFunctionCall(req, res, u, runner!, appId) },
     {
@@ -221,7 +228,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     appId,
     clock,
     maxInstances: options.maxInstances,
-    env: functionSecrets(meta),
+    env: { ...functionSecrets(meta), ...(typeof options.functionEnv === 'function' ? options.functionEnv(url) : options.functionEnv) },
     onLog: options.onFunctionLog,
   });
   scheduler = new Scheduler(runner, clock, options.onTimerRun);

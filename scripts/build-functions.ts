@@ -18,6 +18,14 @@ const FUNCTION_ASSETS: Record<string, string[]> = {
   complaint: ['models/complaint-classifier.json'],
 };
 
+/**
+ * Packages a function loads at run time but that are too big to inline (kept external, installed by the cloud
+ * from the generated package.json at the exact version in ours). wx-server-sdk is external for every function.
+ */
+const FUNCTION_DEPENDENCIES: Record<string, string[]> = {
+  complaint: ['tencentcloud-sdk-nodejs-hunyuan'],
+};
+
 /** Cloud functions run on Node.js 16 or newer in WeChat cloud development. */
 const TARGET = 'node16';
 
@@ -29,10 +37,11 @@ export function listFunctions(): string[] {
     .sort();
 }
 
-function sdkVersion(): string {
+/** The exact version our package.json pins for a dependency a function installs in the cloud. */
+function pinnedVersion(name: string): string {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const version: string = pkg.dependencies?.['wx-server-sdk'] ?? pkg.devDependencies?.['wx-server-sdk'];
-  if (!/^\d+\.\d+\.\d+$/.test(version ?? '')) throw new Error(`wx-server-sdk must be pinned to an exact version in package.json (found ${version})`);
+  const version: string = pkg.dependencies?.[name] ?? pkg.devDependencies?.[name];
+  if (!/^\d+\.\d+\.\d+$/.test(version ?? '')) throw new Error(`${name} must be pinned to an exact version in package.json (found ${version})`);
   return version;
 }
 
@@ -53,7 +62,6 @@ export interface BuiltFunction {
 }
 
 export async function buildFunctions(names = listFunctions()): Promise<BuiltFunction[]> {
-  const sdk = sdkVersion();
   const version = buildVersion();
   fs.mkdirSync(functionsOutDir, { recursive: true });
   return Promise.all(
@@ -68,7 +76,7 @@ export async function buildFunctions(names = listFunctions()): Promise<BuiltFunc
         platform: 'node',
         format: 'cjs',
         target: TARGET,
-        external: ['wx-server-sdk'],
+        external: ['wx-server-sdk', ...(FUNCTION_DEPENDENCIES[name] ?? [])],
         minify: true,
         keepNames: true,
         sourcemap: 'linked',
@@ -79,7 +87,8 @@ export async function buildFunctions(names = listFunctions()): Promise<BuiltFunc
       });
       fs.copyFileSync(path.join(sourceDir, name, 'config.json'), path.join(outDir, 'config.json'));
       for (const asset of FUNCTION_ASSETS[name] ?? []) fs.copyFileSync(path.join(root, asset), path.join(outDir, path.basename(asset)));
-      const manifest = { name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdk } };
+      const dependencies = Object.fromEntries(['wx-server-sdk', ...(FUNCTION_DEPENDENCIES[name] ?? [])].map((dep) => [dep, pinnedVersion(dep)]));
+      const manifest = { name, version: '1.0.0', private: true, main: 'index.js', dependencies };
       fs.writeFileSync(path.join(outDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
       return { name, bytes: fs.statSync(path.join(outDir, 'index.js')).size };
     }),
