@@ -4,9 +4,11 @@
  */
 import { LocalClassifier } from '../../shared/classifier/classify';
 import { classifyByKeywords } from '../../shared/classifier/keyword-baseline';
+import { FOOD_SAFETY_LEXICON } from '../../shared/classifier/lexicon';
 import { LinearModel } from '../../shared/classifier/model';
+import { normalizeText } from '../../shared/classifier/normalize';
 import type { LabelledText } from './data';
-import { DEFAULT_TRAIN, mulberry32, shuffled, trainModel, type TrainOptions } from './train-lib';
+import { DEFAULT_TRAIN, foodSafetyBars, mulberry32, shuffled, trainModel, type TrainOptions } from './train-lib';
 
 export interface Metrics {
   n: number;
@@ -15,6 +17,11 @@ export interface Metrics {
   food_safety_recall: number;
   food_safety_precision: number;
   angry_f1: number;
+  /**
+   * Diagnostic of the food-safety score's ranking: the best precision any (alone, with-lexicon) threshold pair
+   * reaches at ≥ 97 % recall on these very predictions (tuned on the test folds, so optimistic; for comparing models).
+   */
+  food_safety_precision_at_97?: number;
 }
 
 interface Prediction {
@@ -22,6 +29,14 @@ interface Prediction {
   subcategory: string;
   foodSafety: boolean;
   angry: boolean;
+  foodSafetyScore?: number;
+}
+
+/** Best precision of the food-safety rule at recall ≥ `recall` over all threshold pairs (see Metrics). */
+export function precisionAtRecall(labels: LabelledText[], predictions: Prediction[], recall: number): number {
+  const lexicon = labels.map((l) => FOOD_SAFETY_LEXICON.test(normalizeText(l.text)));
+  const best = foodSafetyBars(predictions.map((p) => p.foodSafetyScore ?? 0), labels.map((l) => l.food_safety), lexicon, recall);
+  return Math.round(best.precision * 1000) / 1000;
 }
 
 export function score(labels: LabelledText[], predictions: Prediction[]): Metrics {
@@ -52,6 +67,7 @@ export function score(labels: LabelledText[], predictions: Prediction[]): Metric
     food_safety_recall: r(fsTp / (fsTp + fsFn || 1)),
     food_safety_precision: r(fsTp / (fsTp + fsFp || 1)),
     angry_f1: r((2 * aTp) / (2 * aTp + aFp + aFn || 1)),
+    ...(predictions.every((p) => p.foodSafetyScore !== undefined) ? { food_safety_precision_at_97: precisionAtRecall(labels, predictions, 0.97) } : {}),
   };
 }
 

@@ -47,12 +47,15 @@ export class LocalClassifier implements ComplaintClassifier {
   private readonly categoryOf: Int32Array;
   private readonly categories: Category[];
   private readonly foodSafetyIssue: boolean[];
+  /** Per category in `categories`: its class in the optional category head. */
+  private readonly categoryHeadIndex?: Int32Array;
 
   constructor(private readonly model: LinearModel) {
     this.issues = model.issue.classes as IssueCode[];
     this.categories = [...new Set(this.issues.map((i) => i.split('.')[0] as Category))];
     this.categoryOf = Int32Array.from(this.issues, (i) => this.categories.indexOf(i.split('.')[0] as Category));
     this.foodSafetyIssue = this.issues.map((i) => FOOD_SAFETY_ISSUES.includes(i));
+    if (model.category) this.categoryHeadIndex = Int32Array.from(this.categories, (c) => model.category!.classes.indexOf(c));
   }
 
   get version(): string {
@@ -76,6 +79,11 @@ export class LocalClassifier implements ComplaintClassifier {
     // A food-safety case is filed under quality with a health-risk subcategory (LABELING.md rule 1).
     const byCategory = new Float64Array(this.categories.length);
     for (let i = 0; i < issues.length; i++) byCategory[categoryOf[i]] += probs[i];
+    if (model.category && this.categoryHeadIndex) {
+      const mix = model.file.categoryMix ?? 0.5;
+      const headProbs = softmax(model.category.logits(ids));
+      for (let c = 0; c < byCategory.length; c++) byCategory[c] = (1 - mix) * byCategory[c] + mix * headProbs[this.categoryHeadIndex[c]];
+    }
     let cat = 0;
     for (let c = 1; c < byCategory.length; c++) if (byCategory[c] > byCategory[cat]) cat = c;
     let best = -1;

@@ -4,10 +4,15 @@ import { exclamations, normalizeText } from './normalize';
 /** Lexicon features, built once: [feature name, pattern]. */
 const LEXICON_FEATURES: Array<[string, RegExp]> = Object.entries(ISSUE_LEXICON).map(([issue, re]) => [`lex:${issue}`, re]);
 
+/** Clause boundaries after normalization (NFKC folds full-width punctuation to ASCII; 。、 stay). */
+const CLAUSE_BREAK = /[,.!?;~。、…]+/;
+
 /** How texts become features; stored in the model file so that inference always matches training. */
 export interface FeatureConfig {
   ngramMin: number;
   ngramMax: number;
+  /** Optional: the first clause's n-grams again, prefixed `1:` (the problem named first is often the primary one). */
+  firstClause?: boolean;
 }
 
 /** 1–2-grams: measured a little better than 1–3 and 1–4 in cross-validation, and a smaller model. */
@@ -31,6 +36,16 @@ export function featuresOfNormalized(norm: string, categoryHint?: string, config
       let gram = chars[i];
       for (let j = 1; j < n; j++) gram += chars[i + j];
       if (gram !== '^' && gram !== '$') out.add(gram);
+    }
+  }
+  if (config.firstClause) {
+    const clause = Array.from(norm.split(CLAUSE_BREAK, 1)[0]);
+    for (let n = config.ngramMin; n <= config.ngramMax; n++) {
+      for (let i = 0; i + n <= clause.length; i++) {
+        let gram = `1:${clause[i]}`;
+        for (let j = 1; j < n; j++) gram += clause[i + j];
+        out.add(gram);
+      }
     }
   }
   for (const [feature, re] of LEXICON_FEATURES) if (re.test(norm)) out.add(feature);

@@ -15,6 +15,8 @@ export interface LinearHeadFile {
   scale: number;
   /** Base64 of the int8 weights. */
   weights: string;
+  /** Feature values are 1 / n^norm for a text with n active features; absent = 0.5 (1/√n). */
+  norm?: number;
 }
 
 export interface ModelFile {
@@ -23,7 +25,15 @@ export interface ModelFile {
   trainedOn: { labels: number; sources: string[]; builtAt: string };
   features: FeatureConfig;
   vocab: string[];
-  heads: { issue: LinearHeadFile; foodSafety: LinearHeadFile; angry: LinearHeadFile };
+  heads: {
+    issue: LinearHeadFile;
+    foodSafety: LinearHeadFile;
+    angry: LinearHeadFile;
+    /** Optional: a softmax over the categories, mixed with the summed issue probabilities (weight `categoryMix`). */
+    category?: LinearHeadFile;
+  };
+  /** Weight of the category head against the summed issue probabilities (0–1; absent = no category head). */
+  categoryMix?: number;
   thresholds: {
     /** Model probability above which a text is a food-safety case on its own (tuned with the next one for recall). */
     foodSafety: number;
@@ -67,13 +77,15 @@ export function encodeBase64(bytes: Uint8Array): string {
   return out;
 }
 
-class LinearHead {
+export class LinearHead {
   readonly classes: string[];
   private readonly bias: Float64Array;
   private readonly weights: Int8Array;
   private readonly scale: number;
+  private readonly norm: number;
 
   constructor(file: LinearHeadFile) {
+    this.norm = file.norm ?? 0.5;
     this.classes = file.classes;
     this.bias = Float64Array.from(file.bias);
     const bytes = decodeBase64(file.weights);
@@ -81,12 +93,12 @@ class LinearHead {
     this.scale = file.scale;
   }
 
-  /** Raw scores for the active features (binary features, scaled by 1/√n as in training). */
+  /** Raw scores for the active features (binary features, scaled by 1/n^norm as in training). */
   logits(features: Int32Array): Float64Array {
     const k = this.classes.length;
     const out = Float64Array.from(this.bias);
     if (features.length === 0) return out;
-    const value = this.scale / Math.sqrt(features.length);
+    const value = this.scale / (this.norm === 0.5 ? Math.sqrt(features.length) : Math.pow(features.length, this.norm));
     for (let f = 0; f < features.length; f++) {
       const row = features[f] * k;
       for (let c = 0; c < k; c++) out[c] += this.weights[row + c] * value;
@@ -114,6 +126,7 @@ export class LinearModel {
   readonly issue: LinearHead;
   readonly foodSafety: LinearHead;
   readonly angry: LinearHead;
+  readonly category?: LinearHead;
   private readonly index: Map<string, number>;
 
   constructor(readonly file: ModelFile) {
@@ -124,6 +137,7 @@ export class LinearModel {
     this.issue = new LinearHead(file.heads.issue);
     this.foodSafety = new LinearHead(file.heads.foodSafety);
     this.angry = new LinearHead(file.heads.angry);
+    if (file.heads.category) this.category = new LinearHead(file.heads.category);
   }
 
   /** Feature strings → the ids this model knows (unknown n-grams carry no weight). */

@@ -15,6 +15,12 @@ let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
 const shown = (selector: string) => `.taro_page_show ${selector}`;
 
+/** One real page load, as opening a scanned link is: a hash change alone would keep the running app. */
+async function freshLoad(url: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(url);
+}
+
 beforeAll(async () => {
   await ensureAppBuilt(['h5']);
   cloud = await startTestCloud({ h5Dir: path.join(ROOT, 'dist', 'h5') });
@@ -46,8 +52,7 @@ describe('browser build against the local cloud', () => {
   test('opening a package QR scene shows the scanned product and counts the scan', async () => {
     const batch = cloud.database.find('batches', { _id: 'LC-20261101' })[0] as { scene: string } | undefined;
     expect(batch, 'the demo data has batch LC-20261101').toBeDefined();
-    await page.goto(`${cloud.url}/?as=demo-customer-2#/pages/complaint/index?scene=${encodeURIComponent(batch!.scene)}`);
-    await page.reload(); // a fresh load reads the scene
+    await freshLoad(`${cloud.url}/?as=demo-customer-2#/pages/complaint/index?scene=${encodeURIComponent(batch!.scene)}`);
     await expect.poll(() => page.textContent(shown('#scanned-batch-no')).catch(() => null), { timeout: 30_000 }).toContain('20261101');
     expect(await page.isVisible(shown('#scanned-package'))).toBe(true);
     await expect.poll(() => cloud.database.count('trackEvents', { openid: 'demo-customer-2', event: 'scene_scan' }), { timeout: 10_000 }).toBe(1);
@@ -55,8 +60,7 @@ describe('browser build against the local cloud', () => {
   });
 
   test('an admin generates a QR code and sees the image', async () => {
-    await page.goto(`${cloud.url}/?as=demo-admin#/packages/admin/qrcodes/index`);
-    await page.reload();
+    await freshLoad(`${cloud.url}/?as=demo-admin#/packages/admin/qrcodes/index`);
     const row = shown('[data-scene="b=LC-20261101"] .k-qr-row__button');
     await page.waitForSelector(row, { timeout: 30_000 });
     await page.click(row);

@@ -1,0 +1,34 @@
+/**
+ * The labels-dev texts that crossValidateOnDev's folds get wrong, with a category confusion table:
+ *   LABELS_SNAPSHOT=... npx tsx scripts/classifier/experiments/dev-misses.ts > /tmp/misses.txt
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { LocalClassifier } from '../../../shared/classifier/classify';
+import { LinearModel } from '../../../shared/classifier/model';
+import { DATA_DIR, readAllLabels, readLabels, type LabelledText } from '../data';
+import { DEFAULT_TRAIN, mulberry32, shuffled, trainModel } from '../train-lib';
+
+const all: LabelledText[] = process.env.LABELS_SNAPSHOT ? JSON.parse(fs.readFileSync(process.env.LABELS_SNAPSHOT, 'utf8')) : readAllLabels();
+const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
+const dev = all.filter((l) => devIds.has(l.id));
+const extra = all.filter((l) => !devIds.has(l.id));
+const opts = { ...DEFAULT_TRAIN, ...(process.argv[2] ? JSON.parse(process.argv[2]) : {}) };
+const k = 5;
+const fold = new Array<number>(dev.length);
+shuffled(dev.map((_, i) => i), mulberry32(opts.seed ^ 0xd5)).forEach((idx, pos) => (fold[idx] = pos % k));
+const confusion = new Map<string, number>();
+for (let f = 0; f < k; f++) {
+  const c = new LocalClassifier(new LinearModel(trainModel([...extra, ...dev.filter((_, i) => fold[i] !== f)], opts)));
+  dev.forEach((l, i) => {
+    if (fold[i] !== f) return;
+    const p = c.classify({ text: l.text });
+    const want = `${l.category}.${l.subcategory}`;
+    const got = `${p.category}.${p.subcategory}`;
+    const key = `${l.category} -> ${p.category}`;
+    confusion.set(key, (confusion.get(key) ?? 0) + 1);
+    if (want !== got || p.foodSafety !== l.food_safety)
+      console.log(`${want.padEnd(24)} ${got.padEnd(24)} fs ${l.food_safety ? 1 : 0}/${p.foodSafety ? 1 : 0} ${p.foodSafetyScore.toFixed(2)} | ${l.text.slice(0, 90)}`);
+  });
+}
+for (const [key, n] of [...confusion.entries()].sort()) console.log(key, n);
