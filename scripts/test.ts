@@ -1,7 +1,7 @@
 /**
- * `npm test`: build what the tests run (the function bundles, and the WeChat and browser builds of the
- * mini-program when their sources changed), check that Chromium is there for the browser tests, then run
- * every test with vitest and close with one plain summary line. Extra arguments go to vitest.
+ * `npm test`: type-check the whole project, build what the tests run (the function bundles, and the WeChat and
+ * browser builds of the mini-program when their sources changed), check that Chromium is there for the browser
+ * tests, then run every test with vitest and close with one plain summary line. Extra arguments go to vitest.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,6 +20,14 @@ interface VitestJson {
 
 async function main(): Promise<number> {
   const started = Date.now();
+  console.log('Type-checking…');
+  const tsc = await new Promise<number>((resolve) => {
+    spawn(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json', '--noEmit'], { cwd: ROOT, stdio: 'inherit' }).on('exit', (c) => resolve(c ?? 1));
+  });
+  if (tsc !== 0) {
+    console.error('tests: 0 passed, 1 failed (type errors above)');
+    return 1;
+  }
   console.log('Building what the tests run…');
   await ensureFunctionsBuilt();
   await ensureAppBuilt(['weapp', 'h5']);

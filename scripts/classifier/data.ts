@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -22,48 +23,17 @@ export interface CorpusRow {
   text: string;
 }
 
-/** RFC 4180 CSV, enough for these files: quoted fields may hold commas, quotes ("") and newlines. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+function readCsv(file: string): Array<Record<string, string>> {
+  return parse(fs.readFileSync(path.join(DATA_DIR, file), 'utf8'), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
 }
 
 export function readCorpus(): CorpusRow[] {
-  const [, ...rows] = parseCsv(fs.readFileSync(path.join(DATA_DIR, 'corpus.csv'), 'utf8'));
-  return rows.filter((r) => r.length >= 3).map(([id, sentiment, text]) => ({ id, sentiment: sentiment === '1' ? 1 : 0, text }));
+  return readCsv('corpus.csv').map((r) => ({ id: r.id, sentiment: r.sentiment === '1' ? 1 : 0, text: r.text }));
 }
 
 /** Only the ids: the held-out texts are for evaluation, never for training or tuning. */
 export function readHoldoutIds(): string[] {
-  const [, ...rows] = parseCsv(fs.readFileSync(path.join(DATA_DIR, 'holdout-texts.csv'), 'utf8'));
-  return rows.filter((r) => r.length >= 2).map(([id]) => id);
+  return readCsv('holdout-texts.csv').map((r) => r.id);
 }
 
 export function readLabels(file: string): LabelledText[] {
