@@ -7,26 +7,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readAllLabels, readCorpus, readHoldoutIds } from './data';
-
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32, shuffled } from './train-lib';
 
 const [count = '3600', parts = '4', outDir = '.cache/label-input', seed = '20261122', firstPart = '1'] = process.argv.slice(2);
 const taken = new Set([...readAllLabels().map((l) => l.id), ...readHoldoutIds()]);
 const pool = readCorpus().filter((r) => r.sentiment === 0 && !taken.has(r.id));
-const random = mulberry32(Number(seed));
-for (let i = pool.length - 1; i > 0; i--) {
-  const j = Math.floor(random() * (i + 1));
-  [pool[i], pool[j]] = [pool[j], pool[i]];
-}
-const sample = pool.slice(0, Number(count));
+const sample = shuffled(pool, mulberry32(Number(seed))).slice(0, Number(count));
 fs.mkdirSync(outDir, { recursive: true });
 const size = Math.ceil(sample.length / Number(parts));
 for (let p = 0; p < Number(parts); p++) {
