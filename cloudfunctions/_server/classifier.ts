@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { LocalClassifier } from '@shared/classifier/classify';
-import { LinearModel, type ModelFile } from '@shared/classifier/model';
+import { classifierFromJson, type LocalClassifier } from '@shared/classifier/classify';
 
 /** The model file the functions build copies beside the complaint bundle (scripts/build-functions.ts). */
 const MODEL_FILE = 'complaint-classifier.json';
@@ -13,6 +12,6 @@ let loaded: LocalClassifier | undefined;
  * costs ~10 ms to parse, paid once by the first complaint rather than by every cold start.
  */
 export function complaintClassifier(): LocalClassifier {
-  loaded ??= new LocalClassifier(new LinearModel(JSON.parse(fs.readFileSync(path.join(__dirname, MODEL_FILE), 'utf8')) as ModelFile));
+  loaded ??= classifierFromJson(fs.readFileSync(path.join(__dirname, MODEL_FILE), 'utf8'));
   return loaded;
 }

@@ -5,9 +5,9 @@
  * Nothing else is written to stdout.
  */
 import readline from 'node:readline';
+import { describeClassification } from '../../shared/classifier/describe';
 import { CATEGORIES, type Category } from '../../shared/complaint/model';
-import { DEFAULT_TAXONOMY, departmentFor } from '../../shared/complaint/taxonomy';
-import { decideUrgency } from '../../shared/complaint/urgency';
+import { DEFAULT_TAXONOMY } from '../../shared/complaint/taxonomy';
 import { loadClassifier } from './load';
 
 const { classifier } = loadClassifier();
@@ -28,7 +28,8 @@ function answer(line: string): string {
   if (typeof input?.text !== 'string' || !input.text.trim()) return JSON.stringify({ id, error: 'text is required' });
   const hint = CATEGORIES.includes(input.categoryHint as Category) ? (input.categoryHint as Category) : undefined;
   const c = classifier.classify({ text: input.text, categoryHint: hint });
-  const { level } = decideUrgency({ category: c.category, subcategory: c.subcategory, foodSafety: c.foodSafety, angry: c.angry });
+  // Level and department as the functions derive them (shared/classifier/describe.ts).
+  const { level, department } = describeClassification(c, DEFAULT_TAXONOMY);
   return JSON.stringify({
     id,
     category: c.category,
@@ -37,7 +38,7 @@ function answer(line: string): string {
     angry: c.angry,
     confidence: c.confidence,
     level,
-    department: departmentFor(DEFAULT_TAXONOMY, c.category),
+    department,
   });
 }
 

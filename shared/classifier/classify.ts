@@ -1,7 +1,7 @@
 import type { Category } from '../complaint/model';
 import type { IssueCode } from '../complaint/taxonomy';
 import { featuresOfNormalized } from './features';
-import { LinearModel, sigmoid, softmax } from './model';
+import { LinearModel, sigmoid, softmax, type ModelFile } from './model';
 import { normalizeText } from './normalize';
 
 export interface ClassifyInput {
@@ -108,6 +108,11 @@ export class LocalClassifier implements ComplaintClassifier {
       model: model.version,
     };
   }
+}
+
+/** The classifier from a model file's text: what every loader (function instance, CLI, bench) does once. */
+export function classifierFromJson(json: string): LocalClassifier {
+  return new LocalClassifier(new LinearModel(JSON.parse(json) as ModelFile));
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -3,8 +3,7 @@
  *   npx tsx scripts/classifier/experiments/speed.ts ['{"option":value}'] [out.json]
  */
 import fs from 'node:fs';
-import { LocalClassifier } from '../../../shared/classifier/classify';
-import { LinearModel, type ModelFile } from '../../../shared/classifier/model';
+import { classifierFromJson } from '../../../shared/classifier/classify';
 import { readAllLabels, type LabelledText } from '../data';
 import { DEFAULT_TRAIN, trainModel } from '../train-lib';
 
@@ -16,7 +15,7 @@ const trainMs = performance.now() - t;
 const json = `${JSON.stringify(file)}\n`;
 if (process.argv[3]) fs.writeFileSync(process.argv[3], json);
 t = performance.now();
-const classifier = new LocalClassifier(new LinearModel(JSON.parse(json) as ModelFile));
+const classifier = classifierFromJson(json);
 const loadMs = performance.now() - t;
 const texts = labels.map((l) => l.text);
 for (let r = 0; r < 3; r++) for (const text of texts) classifier.classify({ text });
