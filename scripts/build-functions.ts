@@ -16,6 +16,8 @@ export const functionsOutDir = path.join(root, 'dist', 'cloudfunctions');
 /** Files a function reads at run time, copied beside its bundle (kept out of the JS so the bundle stays small). */
 const FUNCTION_ASSETS: Record<string, string[]> = {
   complaint: ['models/complaint-classifier.json'],
+  // Phone intake and reclassification by staff classify too.
+  ticket: ['models/complaint-classifier.json'],
 };
 
 /**
@@ -24,6 +26,7 @@ const FUNCTION_ASSETS: Record<string, string[]> = {
  */
 const FUNCTION_DEPENDENCIES: Record<string, string[]> = {
   complaint: ['tencentcloud-sdk-nodejs-hunyuan'],
+  ticket: ['tencentcloud-sdk-nodejs-hunyuan'],
 };
 
 /** Cloud functions run on Node.js 16 or newer in WeChat cloud development. */

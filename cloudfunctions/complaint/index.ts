@@ -1,9 +1,12 @@
 import { defineFunction } from '../_server/define-function';
 import { pingHandler } from '../_server/ping';
 import { classifyPreview } from './actions/classify-preview';
+import { suggestFaq } from './actions/faq';
 import { listMine } from './actions/list-mine';
+import { get, nudge, rate, respond } from './actions/my-complaint';
 import { resolveScene } from './actions/resolve-scene';
 import { me } from './actions/session';
+import { submit } from './actions/submit';
 import { track } from './actions/track';
 
 /** The customer's actions (DESIGN.md "Cloud functions"). */
@@ -13,5 +16,11 @@ export const main = defineFunction('complaint', {
   track,
   resolveScene,
   classifyPreview,
+  suggestFaq,
+  submit,
+  get,
   listMine,
+  respond,
+  rate,
+  nudge,
 });

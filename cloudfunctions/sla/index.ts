@@ -1,8 +1,9 @@
 import { defineFunction } from '../_server/define-function';
 import { pingHandler } from '../_server/ping';
 import { recordTimerRun, timerStatus } from '../_server/timer-runs';
+import { runAutoMoves } from './auto-moves';
 
-/** The SLA clock, every minute. The SLA issue adds warnings, breaches and escalation to the timer. */
+/** The SLA clock, every minute: the lifecycle's automatic moves; the SLA issue adds warnings, breaches and escalation. */
 export const main = defineFunction(
   'sla',
   {
@@ -12,6 +13,7 @@ export const main = defineFunction(
   {
     timer: async (event, { now }) => {
       await recordTimerRun('sla', event.TriggerName, now());
+      return runAutoMoves(now());
     },
   },
 );

@@ -1,7 +1,26 @@
 import { defineFunction } from '../_server/define-function';
 import { pingHandler } from '../_server/ping';
+import { assign, claim, requestAssist } from './actions/assignment';
+import { note, reply } from './actions/messages';
+import { approve, proposeSolution, transition } from './actions/moves';
+import { createOnBehalf } from './actions/on-behalf';
+import { get, inbox, revealPhone } from './actions/read';
+import { reclassify } from './actions/reclassify';
 
-/** Staff actions on tickets; the lifecycle issue adds the rest. */
+/** Staff actions on tickets (DESIGN.md "Cloud functions"). */
 export const main = defineFunction('ticket', {
   ping: pingHandler('ticket'),
+  inbox,
+  get,
+  revealPhone,
+  claim,
+  assign,
+  requestAssist,
+  note,
+  reply,
+  transition,
+  proposeSolution,
+  approve,
+  reclassify,
+  createOnBehalf,
 });

@@ -30,7 +30,15 @@ export const COLLECTIONS = {
       { name: 'customer_createdAt', keys: [asc('customerOpenid'), desc('createdAt')] },
       { name: 'department_status', keys: [asc('department'), asc('status'), asc('nextDueAt')] },
       { name: 'assignee_status', keys: [asc('assigneeOpenid'), asc('status')] },
+      // The inbox: one sortable key (level, then the next promise) per scope, read as a range with a keyset cursor.
+      { name: 'department_queue', keys: [asc('department'), asc('queueKey')] },
+      { name: 'assignee_queue', keys: [asc('assigneeOpenid'), asc('queueKey')] },
+      { name: 'status_queue', keys: [asc('status'), asc('queueKey')] },
       { name: 'nextDueAt', keys: [asc('nextDueAt')] },
+      // Timers: the next SLA warning/breach and the next automatic move, so a sweep reads only what is due.
+      { name: 'nextSlaEventAt', keys: [asc('nextSlaEventAt')] },
+      { name: 'autoAt', keys: [asc('autoAt')] },
+      { name: 'order_subcategory', keys: [asc('orderNo'), asc('subcategory')] },
       { name: 'batch_createdAt', keys: [asc('batchId'), desc('createdAt')] },
       { name: 'createdAt', keys: [desc('createdAt')] },
     ],
@@ -58,7 +66,26 @@ export const COLLECTIONS = {
       { name: 'status_nextAttemptAt', keys: [asc('status'), asc('nextAttemptAt')] },
     ],
   },
-  compensations: { purpose: '补偿记录', indexes: [{ name: 'complaint', keys: [asc('complaintId')] }] },
+  compensations: {
+    purpose: '补偿记录',
+    indexes: [
+      { name: 'complaint', keys: [asc('complaintId')] },
+      { name: 'order_subcategory', keys: [asc('orderNo'), asc('subcategory')] },
+      { name: 'status_createdAt', keys: [asc('status'), desc('createdAt')] },
+    ],
+  },
+  compensationClaims: {
+    purpose: '「同一订单同一问题只补偿一次」的占位记录（_id = 订单号:细类），驳回或取消时删除',
+    indexes: [],
+  },
+  tasks: {
+    purpose: '待办任务：协助、流失预警、审批',
+    indexes: [
+      { name: 'assignee_status', keys: [asc('assigneeOpenid'), asc('status')] },
+      { name: 'department_status', keys: [asc('department'), asc('status')] },
+      { name: 'dedupeKey_unique', keys: [asc('dedupeKey')], unique: true },
+    ],
+  },
   orders: {
     purpose: '订单',
     indexes: [
@@ -77,7 +104,13 @@ export const COLLECTIONS = {
   },
   stores: { purpose: '门店（门店二维码）', indexes: [{ name: 'scene_unique', keys: [asc('scene')], unique: true }] },
   faqs: { purpose: '常见问题', indexes: [] },
-  surveys: { purpose: '满意度评价', indexes: [{ name: 'complaint_unique', keys: [asc('complaintId')], unique: true }] },
+  surveys: {
+    purpose: '满意度评价',
+    indexes: [
+      { name: 'complaint_unique', keys: [asc('complaintId')], unique: true },
+      { name: 'customer_at', keys: [asc('customerOpenid'), desc('at')] },
+    ],
+  },
   config: { purpose: '版本化配置文档', indexes: [] },
   counters: { purpose: '工单号计数器', indexes: [] },
   trackEvents: {

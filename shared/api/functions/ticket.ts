@@ -1,8 +1,247 @@
-import { STAFF } from '../../auth/roles';
+import * as z from 'zod/mini';
+import { DEPARTMENTS, STAFF, LEADS, type DepartmentCode } from '../../auth/roles';
+import { compensationInputSchema } from '../../compensation/schema';
+import type { ClassificationRecord } from '../../complaint/document';
+import { CATEGORIES, LEVELS, STATUSES, type Category, type Channel, type ComplaintStatus, type Level } from '../../complaint/model';
 import { action } from '../action';
-import { pingInput, type PingOutput } from '../common';
+import { cursorSchema, idSchema, limitSchema, pingInput, type Page, type PingOutput } from '../common';
+import { complaintFields, type CompensationView, type SubmitOutput, type TimelineEntry } from './complaint';
 
-/** Staff actions on tickets. The lifecycle issue adds inbox, get, claim, assign, transition, … */
+export const INBOX_VIEWS = ['mine', 'department', 'unassigned', 'escalated', 'triage', 'all'] as const;
+export type InboxView = (typeof INBOX_VIEWS)[number];
+
+/** SLA state of a row, for its colour: ok, warning (≤ 20 % left), breached, paused (waiting for the customer), done. */
+export type SlaState = 'ok' | 'warning' | 'breached' | 'paused' | 'done';
+
+export interface InboxItem {
+  complaintId: string;
+  ticketNo: string;
+  status: ComplaintStatus;
+  level: Level;
+  category: Category;
+  subcategory: string;
+  subcategoryLabel: string;
+  department: DepartmentCode;
+  assigneeOpenid?: string;
+  assigneeName?: string;
+  slaRemainingMinutes?: number;
+  slaState: SlaState;
+  customerTier: 'regular' | 'vip';
+  channel: Channel;
+  foodSafety: boolean;
+  needsTriage: boolean;
+  /** The first words of the complaint, for scanning the list. */
+  summary: string;
+  createdAt: string;
+}
+
+export interface AllowedMove {
+  to: ComplaintStatus;
+  label: string;
+  requires: Array<'note' | 'rootCause'>;
+}
+
+export interface StaffEventView {
+  at: string;
+  action: string;
+  actorName: string;
+  actorRole: string;
+  from?: ComplaintStatus;
+  to?: ComplaintStatus;
+  note?: string;
+  visibility: 'customer' | 'internal';
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+}
+
+export interface TicketView {
+  complaintId: string;
+  ticketNo: string;
+  version: number;
+  status: ComplaintStatus;
+  statusLabel: string;
+  level: Level;
+  levelReason: string;
+  classification: ClassificationRecord & { categoryLabel: string; subcategoryLabel: string };
+  foodSafety: boolean;
+  angry: boolean;
+  channel: Channel;
+  description: string;
+  mediaFileIds: string[];
+  expectation?: string;
+  /** Always masked (`138****8000`); the assignee can reveal it through `revealPhone`, which is logged. */
+  contactPhoneMasked: string;
+  customerOpenid: string;
+  customerTier: 'regular' | 'vip';
+  department: DepartmentCode;
+  departmentLabel: string;
+  assistDepartments: DepartmentCode[];
+  assigneeOpenid?: string;
+  assigneeName?: string;
+  routingReason: string;
+  orderNo?: string;
+  productId?: string;
+  productName?: string;
+  batchId?: string;
+  batchNo?: string;
+  storeName?: string;
+  region?: string;
+  delivery?: { promisedBy: string; deliveredAt?: string; lateMinutes?: number };
+  related: { customerRecent: number; sameOrder: string[]; batchCustomers: number };
+  rootCause?: string;
+  createdAt: string;
+  updatedAt: string;
+  sla: {
+    firstResponseDueAt: string;
+    resolveDueAt?: string;
+    firstRespondedAt?: string;
+    slaRemainingMinutes?: number;
+    slaState: SlaState;
+    paused: boolean;
+  };
+  solution?: {
+    text: string;
+    state: string;
+    proposedAt: string;
+    proposedByName?: string;
+    customerComment?: string;
+    compensation?: CompensationView & { approvalNeeded: 'none' | 'head' | 'manager'; rule?: string };
+  };
+  rating?: { stars: number; nps?: number; comment?: string; at: string };
+  /** Everything that happened, internal notes included, oldest first. */
+  events: StaffEventView[];
+  /** Moves this caller may make now (the buttons to show). */
+  allowedMoves: AllowedMove[];
+  canClaim: boolean;
+  canAssign: boolean;
+  canApprove: boolean;
+  canRevealPhone: boolean;
+  /** Reply template for the subcategory, with the product filled in. */
+  replyTemplate: string;
+}
+
+const ticketRef = { complaintId: idSchema };
+const versionSchema = z.int('版本号无效').check(z.minimum(1, '版本号无效'));
+const noteSchema = z.string().check(z.trim(), z.minLength(1, '请填写内容'), z.maxLength(1000, '最多 1000 个字'));
+
+export interface TicketChange {
+  complaintId: string;
+  version: number;
+  status: ComplaintStatus;
+}
+
 export const ticket = {
   ping: action<PingOutput>()({ summary: '连通性检查（员工）', input: pingInput, roles: STAFF, errors: [] }),
+  inbox: action<Page<InboxItem> & { counts: Record<InboxView, number> }>()({
+    summary: '工单列表：我的 / 本部门 / 待分派 / 已升级 / 待人工确认分类，按紧急程度和剩余时间排序',
+    input: z.strictObject({
+      view: z.optional(z.enum(INBOX_VIEWS, { error: '未知的列表' })),
+      department: z.optional(z.enum(DEPARTMENTS, { error: '未知的部门' })),
+      status: z.optional(z.enum(STATUSES, { error: '未知的状态' })),
+      level: z.optional(z.enum(LEVELS, { error: '未知的等级' })),
+      category: z.optional(z.enum(CATEGORIES, { error: '未知的类别' })),
+      overdue: z.optional(z.boolean()),
+      cursor: cursorSchema,
+      limit: limitSchema,
+    }),
+    roles: STAFF,
+    errors: [],
+  }),
+  get: action<TicketView>()({
+    summary: '工单详情（手机号打码、内部备注、可执行的操作）',
+    input: z.strictObject(ticketRef),
+    roles: STAFF,
+    errors: ['NOT_FOUND'],
+  }),
+  revealPhone: action<{ phone: string }>()({
+    summary: '查看完整手机号（仅负责人，记入审计）',
+    input: z.strictObject(ticketRef),
+    roles: STAFF,
+    errors: ['NOT_FOUND'],
+  }),
+  claim: action<TicketChange>()({
+    summary: '认领本部门待分派的工单',
+    input: z.strictObject({ ...ticketRef, version: versionSchema }),
+    roles: STAFF,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  }),
+  assign: action<TicketChange>()({
+    summary: '分派或改派给某位员工',
+    input: z.strictObject({ ...ticketRef, assigneeOpenid: idSchema, version: z.optional(versionSchema), note: z.optional(noteSchema) }),
+    roles: STAFF,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  }),
+  requestAssist: action<TicketChange>()({
+    summary: '请其他部门协助（对方部门收到协助任务）',
+    input: z.strictObject({ ...ticketRef, department: z.enum(DEPARTMENTS, { error: '请选择部门' }), note: noteSchema }),
+    roles: STAFF,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    idempotent: true,
+  }),
+  note: action<{ recorded: true }>()({
+    summary: '内部备注（顾客看不到）',
+    input: z.strictObject({ ...ticketRef, text: noteSchema }),
+    roles: STAFF,
+    errors: ['NOT_FOUND'],
+    idempotent: true,
+  }),
+  reply: action<TicketChange>()({
+    summary: '给顾客发消息（计为首次响应）',
+    input: z.strictObject({ ...ticketRef, text: z.string().check(z.trim(), z.minLength(2, '请填写回复内容'), z.maxLength(500, '最多 500 个字')) }),
+    roles: STAFF,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    idempotent: true,
+  }),
+  transition: action<TicketChange>()({
+    summary: '按状态机推进工单（非法的状态变化会列出可选状态）',
+    input: z.strictObject({
+      ...ticketRef,
+      to: z.enum(STATUSES, { error: '未知的状态' }),
+      version: versionSchema,
+      note: z.optional(noteSchema),
+      rootCause: z.optional(z.string().check(z.trim(), z.minLength(2, '请填写原因'), z.maxLength(500, '最多 500 个字'))),
+    }),
+    roles: STAFF,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  }),
+  proposeSolution: action<TicketChange & { compensationStatus?: string; approvalNeeded: 'none' | 'head' | 'manager' }>()({
+    summary: '提交处理方案（可附补偿），发给顾客确认或先送审批',
+    input: z.strictObject({
+      ...ticketRef,
+      version: versionSchema,
+      text: z.string().check(z.trim(), z.minLength(5, '请至少用 5 个字说明方案'), z.maxLength(500, '最多 500 个字')),
+      rootCause: z.optional(z.string().check(z.trim(), z.minLength(2, '请填写原因'), z.maxLength(500, '最多 500 个字'))),
+      compensation: z.optional(compensationInputSchema),
+    }),
+    roles: STAFF,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  }),
+  approve: action<TicketChange>()({
+    summary: '主管或经理审批：修订方案或超出权限的补偿',
+    input: z.strictObject({ ...ticketRef, version: versionSchema, approve: z.boolean('请选择通过或驳回'), note: z.optional(noteSchema) }),
+    roles: [...LEADS],
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  }),
+  reclassify: action<TicketChange>()({
+    summary: '更正问题分类（重新定级与分派，记入审计）',
+    input: z.strictObject({
+      ...ticketRef,
+      version: versionSchema,
+      category: z.enum(CATEGORIES, { error: '请选择类别' }),
+      subcategory: z.string().check(z.trim(), z.minLength(1, '请选择细类'), z.maxLength(40, '细类无效')),
+      foodSafety: z.optional(z.boolean()),
+      note: z.optional(noteSchema),
+    }),
+    roles: STAFF,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  }),
+  createOnBehalf: action<SubmitOutput>()({
+    summary: '电话投诉录入（400 热线）：专员代顾客填写',
+    input: z.strictObject({ ...complaintFields, customerOpenid: z.optional(idSchema) }),
+    roles: STAFF,
+    errors: ['NOT_FOUND'],
+    idempotent: true,
+  }),
 } as const;
+
+export type { TimelineEntry };

@@ -1,0 +1,180 @@
+import crypto from 'node:crypto';
+import type { SubmitOutput } from '@shared/api/functions/complaint';
+import { AppError } from '@shared/api/envelope';
+import type { Caller } from '@shared/auth/roles';
+import { DEPARTMENT_LABELS } from '@shared/auth/roles';
+import type { ComplaintDoc, EventDoc } from '@shared/complaint/document';
+import { planIntake, type IntakeForm } from '@shared/complaint/intake';
+import { formatTicketNo, ticketCounterId } from '@shared/complaint/ticket-number';
+import { submitOutput, subcategoryLabel } from '@shared/complaint/views';
+import type { OutboxMessage } from '@shared/notify/outbox';
+import { maskMobile } from '@shared/privacy/phone';
+import { toIso } from '@shared/time/clock';
+import { appendEvents } from '../audit';
+import { complaintClassifier } from '../classifier';
+import { refineWithCloudModel } from '../cloud-model';
+import { loadConfig, type AppConfig } from '../config';
+import { encryptField } from '../crypto';
+import { collection, isDuplicateKeyError, rows, updatedCount } from '../db';
+import { enqueue } from '../outbox';
+import { fetchIntakeContext } from './context';
+
+export interface SubmitRequest {
+  form: IntakeForm & { contactPhone: string };
+  /** Whose complaint it is: the caller, or the customer an agent speaks for. */
+  customerOpenid: string;
+  /** Known for a customer's own complaint; a phone complaint may find its customer through the order. */
+  orderOwnerKnown: boolean;
+  requestId: string;
+  caller: Caller;
+  now: Date;
+}
+
+const UNKNOWN_MESSAGES = {
+  scene: '这个二维码无法识别，请直接填写问题',
+  orderNo: '没有找到这个订单，请检查订单号',
+  batchNo: '没有找到这个批次，请核对包装上的批次号',
+  storeId: '没有找到这家门店',
+  productId: '没有找到这个商品',
+} as const;
+
+/**
+ * Intake (complaint.submit and ticket.createOnBehalf): classify, read the context in one round trip, decide level,
+ * department, assignee and due times, take a ticket number, store the complaint, log it and queue the receipt.
+ * Six database calls on the common path (caller, context, counter, complaint, events, outbox). A retry with the
+ * same requestId answers the first result: found by the context query, or by the unique index on a race.
+ */
+export async function submitComplaint(req: SubmitRequest): Promise<SubmitOutput> {
+  const config = await loadConfig();
+  const { form, now } = req;
+  const classification = await refineWithCloudModel(form.description, complaintClassifier().classify({ text: form.description, categoryHint: form.categoryHint }));
+
+  const context = await fetchIntakeContext({
+    customerOpenid: req.customerOpenid,
+    orderOwnerKnown: req.orderOwnerKnown,
+    requestId: req.requestId,
+    orderNo: form.orderNo,
+    productId: form.productId,
+    batchNo: form.batchNo,
+    storeId: form.storeId,
+    scene: form.scene,
+    now,
+    rules: config.urgency,
+    counterId: ticketCounterId(now),
+  });
+  if (context.existing) return replay(req.customerOpenid, req.requestId, config);
+  if (context.unknown.length) {
+    throw new AppError('INVALID_INPUT', '部分信息没有找到，请检查后再提交', Object.fromEntries(context.unknown.map((f) => [f, UNKNOWN_MESSAGES[f]])));
+  }
+
+  const plan = planIntake(form, classification, context, config);
+  const ticketNo = await nextTicketNo(now, context.counterSeq);
+  const doc: ComplaintDoc = {
+    _id: crypto.randomBytes(16).toString('hex'),
+    ticketNo,
+    requestId: req.requestId,
+    customerOpenid: context.customerOpenid,
+    contactPhoneEnc: encryptField(form.contactPhone),
+    contactPhoneMasked: maskMobile(form.contactPhone),
+    createdBy: req.caller.openid ?? 'system',
+    ...plan.complaint,
+  };
+  try {
+    await collection('complaints').add({ data: doc });
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return replay(doc.customerOpenid, req.requestId, config);
+    throw error;
+  }
+
+  await Promise.all([appendEvents(intakeEvents(doc, req.caller, plan.urgency.reasons)), enqueue(intakeMessages(doc, config), now)]);
+  return submitOutput(doc, config.taxonomy, false);
+}
+
+/** The first answer to a retried request, read back by the unique (customer, requestId) pair. */
+async function replay(customerOpenid: string, requestId: string, config: AppConfig): Promise<SubmitOutput> {
+  const [doc] = await rows<ComplaintDoc>(collection('complaints').where({ customerOpenid, requestId }).limit(1));
+  if (!doc) throw new AppError('CONFLICT', '这次提交正在处理中，请稍后在「我的投诉」查看');
+  return submitOutput(doc, config.taxonomy, true);
+}
+
+/**
+ * `KS20261122-0042`: a per-day counter document advanced by compare-and-swap — `seq: n → n+1` only where it still
+ * reads n — so two submits can never take the same number. The value read by the context query makes the common
+ * case one call; a lost race re-reads and tries again. (wx-server-sdk has no findAndModify, and a transaction
+ * would cost four round trips.) The first ticket of a day creates the document.
+ */
+export async function nextTicketNo(now: Date, seenSeq: number): Promise<string> {
+  const counters = collection('counters');
+  const id = ticketCounterId(now);
+  let seq = seenSeq;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    if (seq === 0) {
+      try {
+        await counters.add({ data: { _id: id, seq: 1 } });
+        return formatTicketNo(now, 1);
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    } else if ((await updatedCount(counters.where({ _id: id, seq }).update({ data: { seq: seq + 1 } }))) === 1) {
+      return formatTicketNo(now, seq + 1);
+    }
+    const [current] = await rows<{ seq: number }>(counters.where({ _id: id }).limit(1));
+    seq = current?.seq ?? 0;
+  }
+  throw new AppError('CONFLICT', '提交的人太多了，请稍后重试');
+}
+
+function intakeEvents(doc: ComplaintDoc, caller: Caller, levelReasons: string[]): EventDoc[] {
+  const base = { complaintId: doc._id, ticketNo: doc.ticketNo, at: doc.createdAt };
+  const actor = { actorOpenid: caller.openid ?? 'system', actorRole: caller.kind, ...(caller.name ? { actorName: caller.name } : {}) };
+  const events: EventDoc[] = [
+    {
+      _id: `${doc._id}:v1:0`,
+      ...base,
+      ...actor,
+      action: 'submit',
+      to: 'submitted',
+      after: { channel: doc.channel, category: doc.category, subcategory: doc.subcategory, level: doc.level, foodSafety: doc.foodSafety, confidence: doc.classification.confidence },
+      note: doc.channel === 'phone' ? `客服已代您登记投诉，工单号 ${doc.ticketNo}` : `已收到您的投诉，工单号 ${doc.ticketNo}`,
+      visibility: 'customer',
+    },
+    {
+      _id: `${doc._id}:v1:1`,
+      ...base,
+      actorOpenid: 'system',
+      actorRole: 'system',
+      actorName: '系统',
+      action: 'route',
+      from: 'submitted',
+      to: doc.status,
+      after: { level: doc.level, levelReason: levelReasons.join('；'), department: doc.department, assigneeOpenid: doc.assigneeOpenid ?? null, routingReason: doc.routingReason, related: doc.related },
+      note: doc.assigneeOpenid ? `${DEPARTMENT_LABELS[doc.department]}专员已接手，会在承诺时间内联系您` : `已转交${DEPARTMENT_LABELS[doc.department]}，正在安排专员`,
+      visibility: 'customer',
+    },
+  ];
+  return events;
+}
+
+function intakeMessages(doc: ComplaintDoc, config: AppConfig): OutboxMessage[] {
+  const ref = { complaintId: doc._id, ticketNo: doc.ticketNo, level: doc.level };
+  const issue = subcategoryLabel(config.taxonomy, doc.category, doc.subcategory);
+  const messages: OutboxMessage[] = [
+    {
+      dedupeKey: `receipt:${doc._id}`,
+      kind: 'receipt',
+      audience: 'customer',
+      to: doc.customerOpenid,
+      ...ref,
+      data: { ticketNo: doc.ticketNo, issue, firstResponseDueAt: toIso(doc.sla.firstResponseDueAt), status: '已受理' },
+    },
+  ];
+  const staffData = { ticketNo: doc.ticketNo, issue, level: doc.level, levelReason: doc.levelReason, firstResponseDueAt: toIso(doc.sla.firstResponseDueAt) };
+  if (doc.assigneeOpenid) {
+    messages.push({ dedupeKey: `new:${doc._id}:${doc.assigneeOpenid}`, kind: 'staff_new_ticket', audience: 'staff', to: doc.assigneeOpenid, ...ref, data: staffData });
+  }
+  // Food safety and other L1 cases, and tickets nobody could take, go to the department's group as well.
+  if (doc.level === 'L1' || !doc.assigneeOpenid) {
+    messages.push({ dedupeKey: `new:${doc._id}:${doc.department}`, kind: 'staff_new_ticket', audience: 'department', to: doc.department, ...ref, data: staffData });
+  }
+  return messages;
+}

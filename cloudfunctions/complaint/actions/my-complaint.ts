@@ -1,0 +1,138 @@
+import type { ComplaintView } from '@shared/api/functions/complaint';
+import { AppError } from '@shared/api/envelope';
+import type { ComplaintDoc } from '@shared/complaint/document';
+import { checkMove, churnRisk } from '@shared/complaint/lifecycle';
+import { applySlaEffect } from '@shared/complaint/schedule';
+import { complaintView } from '@shared/complaint/views';
+import type { OutboxMessage } from '@shared/notify/outbox';
+import { acceptChange, staffTarget } from '../../_server/accept';
+import { collection, isDuplicateKeyError, rows } from '../../_server/db';
+import { createTask } from '../../_server/tasks';
+import { moveCompensation } from '../../_server/compensation';
+import { loadConfig, type AppConfig } from '../../_server/config';
+import type { ActionContext } from '../../_server/define-function';
+import { commitChange, loadComplaint, loadEvents, NOT_FOUND_COMPLAINT, type Change } from '../../_server/tickets';
+
+/** The caller's own complaint; someone else's answers NOT_FOUND, so ids cannot be probed. */
+async function loadMine(complaintId: string, ctx: ActionContext): Promise<ComplaintDoc> {
+  const doc = await loadComplaint(complaintId);
+  if (doc.customerOpenid !== ctx.caller.openid) throw new AppError('NOT_FOUND', NOT_FOUND_COMPLAINT);
+  return doc;
+}
+
+async function view(doc: ComplaintDoc, ctx: ActionContext, config: AppConfig): Promise<ComplaintView> {
+  return complaintView(doc, await loadEvents(doc._id), ctx.now(), config);
+}
+
+/** complaint.get: three database calls (caller, complaint, its events). */
+export async function get(input: { complaintId: string }, ctx: ActionContext): Promise<ComplaintView> {
+  const [config, doc, events] = await Promise.all([loadConfig(), loadComplaint(input.complaintId), loadEvents(input.complaintId)]);
+  if (doc.customerOpenid !== ctx.caller.openid) throw new AppError('NOT_FOUND', NOT_FOUND_COMPLAINT);
+  return complaintView(doc, events, ctx.now(), config);
+}
+
+/**
+ * complaint.respond: accept → the compensation is issued (coupon, points), handed to people (refund,
+ * replacement) or queued for approval; no compensation → resolved. Reject → escalated with the reason.
+ * Answering the same solution twice (a retry) answers the current state.
+ */
+export async function respond(input: { complaintId: string; accept: boolean; comment?: string }, ctx: ActionContext): Promise<ComplaintView> {
+  const [config, doc] = await Promise.all([loadConfig(), loadMine(input.complaintId, ctx)]);
+  const now = ctx.now();
+  const solution = doc.solution;
+  if (solution && solution.state === (input.accept ? 'accepted' : 'rejected') && doc.status !== 'awaiting_customer') return view(doc, ctx, config);
+  if (doc.status !== 'awaiting_customer' || solution?.state !== 'sent') throw new AppError('CONFLICT', '这张工单目前没有待您确认的方案，请刷新查看最新进度');
+
+  const actor = { kind: ctx.caller.kind, openid: ctx.caller.openid };
+  const who = { actorOpenid: ctx.caller.openid!, actorRole: 'customer' };
+  const answered = { ...solution, state: input.accept ? ('accepted' as const) : ('rejected' as const), respondedAt: now, ...(input.comment ? { customerComment: input.comment } : {}) };
+  let change: Change;
+
+  if (!input.accept) {
+    const move = checkMove(doc, actor, 'escalated', 'respond');
+    if (!move.ok) throw new AppError('CONFLICT', move.message);
+    const compensation = doc.compensation && ['approved', 'pending_approval'].includes(doc.compensation.status) ? await moveCompensation(doc.compensation, doc, 'cancelled', ctx.caller.openid!, now, '顾客不接受方案') : doc.compensation;
+    change = {
+      set: { status: 'escalated', statusChangedAt: now, solution: answered, compensation, sla: applySlaEffect(doc.sla, move.rule.sla, now) },
+      events: [
+        { ...who, action: 'respond', from: doc.status, to: 'escalated', after: { accept: false, comment: input.comment }, note: `您不接受处理方案：${input.comment}。已升级给经理重新审核`, visibility: 'customer' },
+      ],
+      messages: [
+        { dedupeKey: `rejected:${doc._id}:${solution.id}`, kind: 'staff_approval', ...staffTarget(doc), complaintId: doc._id, ticketNo: doc.ticketNo, level: doc.level, data: { ticketNo: doc.ticketNo, reason: input.comment ?? '', event: '顾客不接受方案' } },
+        { dedupeKey: `rejected-head:${doc._id}:${solution.id}`, kind: 'staff_approval', audience: 'department', to: doc.department, complaintId: doc._id, ticketNo: doc.ticketNo, level: doc.level, data: { ticketNo: doc.ticketNo, reason: input.comment ?? '', event: '顾客不接受方案，待审批修订方案' } },
+      ],
+    };
+  } else {
+    change = await acceptChange(doc, answered, ctx.caller.openid!, 'customer', now);
+  }
+  return view(await commitChange(doc, change, now, config), ctx, config);
+}
+
+interface SurveyDoc {
+  _id: string;
+  complaintId: string;
+  customerOpenid: string;
+  stars: number;
+  nps?: number;
+  comment?: string;
+  at: Date;
+}
+
+/**
+ * complaint.rate: once per complaint (the survey's unique index on complaintId), after resolution. Three unsatisfied
+ * ratings in a row from one customer open a churn-risk task for customer service.
+ */
+export async function rate(input: { complaintId: string; stars: number; nps?: number; comment?: string }, ctx: ActionContext): Promise<ComplaintView> {
+  const [config, doc] = await Promise.all([loadConfig(), loadMine(input.complaintId, ctx)]);
+  if (doc.rating) return view(doc, ctx, config);
+  if (doc.status !== 'resolved' && doc.status !== 'closed') throw new AppError('CONFLICT', '问题解决后才能评价');
+  const now = ctx.now();
+  const rating = { stars: input.stars, ...(input.nps !== undefined ? { nps: input.nps } : {}), ...(input.comment ? { comment: input.comment } : {}), at: now };
+  try {
+    await collection('surveys').add({ data: { _id: doc._id, complaintId: doc._id, customerOpenid: doc.customerOpenid, ...rating } });
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    throw new AppError('CONFLICT', '这张工单已经评价过了，感谢您的反馈');
+  }
+
+  const recent = await rows<SurveyDoc>(collection('surveys').where({ customerOpenid: doc.customerOpenid }).orderBy('at', 'desc').limit(config.lifecycle.churnStreak));
+  const churn = churnRisk(recent.map((s) => s.stars).reverse(), config.lifecycle);
+  const messages: OutboxMessage[] = [];
+  if (churn) {
+    await createTask({ dedupeKey: `churn:${doc.customerOpenid}:${doc._id}`, kind: 'churn_risk', department: 'cs', complaintId: doc._id, ticketNo: doc.ticketNo, customerOpenid: doc.customerOpenid, note: `顾客连续 ${config.lifecycle.churnStreak} 次不满意，请客户经理回访` }, now);
+    messages.push({ dedupeKey: `churn:${doc.customerOpenid}:${doc._id}`, kind: 'staff_churn_risk', audience: 'department', to: 'cs', complaintId: doc._id, ticketNo: doc.ticketNo, data: { ticketNo: doc.ticketNo, event: '流失预警：连续不满意评价' } });
+  }
+  const updated = await commitChange(
+    doc,
+    {
+      set: { rating },
+      events: [{ actorOpenid: ctx.caller.openid!, actorRole: 'customer', action: 'rate', after: { ...rating, churnRisk: churn }, note: `您评价了这次处理：${input.stars} 星`, visibility: 'customer' }],
+      messages,
+    },
+    now,
+    config,
+  );
+  return view(updated, ctx, config);
+}
+
+/** complaint.nudge (催一下): reminds whoever handles the ticket, at most once per configured interval. */
+export async function nudge(input: { complaintId: string }, ctx: ActionContext): Promise<ComplaintView> {
+  const [config, doc] = await Promise.all([loadConfig(), loadMine(input.complaintId, ctx)]);
+  const now = ctx.now();
+  const current = complaintView(doc, [], now, config);
+  if (!current.canNudge) {
+    if (current.nudgeAvailableAt) throw new AppError('RATE_LIMITED', `刚刚已经催过了，${config.lifecycle.nudgeIntervalMinutes >= 60 ? `${Math.round(config.lifecycle.nudgeIntervalMinutes / 60)} 小时` : `${config.lifecycle.nudgeIntervalMinutes} 分钟`}内只能催一次`);
+    throw new AppError('CONFLICT', '这张工单当前不需要催办');
+  }
+  const updated = await commitChange(
+    doc,
+    {
+      set: { lastNudgeAt: now },
+      events: [{ actorOpenid: ctx.caller.openid!, actorRole: 'customer', action: 'nudge', note: '您催了一下处理进度，我们已提醒负责的专员', visibility: 'customer' }],
+      messages: [{ dedupeKey: `nudge:${doc._id}:${now.getTime()}`, kind: 'staff_nudge', ...staffTarget(doc), complaintId: doc._id, ticketNo: doc.ticketNo, level: doc.level, data: { ticketNo: doc.ticketNo, event: '顾客催促处理进度' } }],
+    },
+    now,
+    config,
+  );
+  return view(updated, ctx, config);
+}

@@ -1,0 +1,55 @@
+import type { SlaEffect } from './lifecycle';
+import { autoMoveAt, isOpen, type LifecycleRules } from './lifecycle';
+import type { ComplaintDoc, SlaRecord } from './document';
+import { queueKey } from './queue';
+import type { SlaPolicy } from '../sla/policy';
+import { complaintSla } from './views';
+
+/**
+ * The fields derived from a complaint's state that timers and the inbox query through indexes: the next promise
+ * (countdown), the next SLA event (warning or breach), the inbox order and the next automatic move.
+ * Recomputed on every change so no sweep ever has to scan open tickets. `undefined` means "remove the field".
+ */
+export interface ScheduleFields {
+  nextDueAt?: Date;
+  nextSlaEventAt?: Date;
+  autoAt?: Date;
+  queueKey: string;
+  sla: SlaRecord;
+}
+
+export function scheduleFields(doc: ComplaintDoc, now: Date, config: { sla: SlaPolicy; lifecycle: LifecycleRules }): ScheduleFields {
+  const open = isOpen(doc.status);
+  const snap = complaintSla(doc, now, config.sla);
+  const nextDueAt = open ? snap.nextDueAt : undefined;
+  return {
+    nextDueAt,
+    nextSlaEventAt: open ? snap.nextEventAt : undefined,
+    autoAt: autoMoveAt(doc.status, doc.statusChangedAt, config.lifecycle),
+    queueKey: queueKey(doc.level, nextDueAt),
+    sla: {
+      ...doc.sla,
+      ...(snap.firstResponse.dueAt ? { firstResponseDueAt: snap.firstResponse.dueAt } : {}),
+      ...(snap.resolve.dueAt ? { resolveDueAt: snap.resolve.dueAt } : {}),
+    },
+  };
+}
+
+/** What a move does to the SLA record: pause opens an interval, resume closes it, stop marks the resolution. */
+export function applySlaEffect(sla: SlaRecord, effect: SlaEffect | undefined, now: Date): SlaRecord {
+  switch (effect) {
+    case 'pause':
+      return sla.pauses.some((p) => !p.to) ? sla : { ...sla, pauses: [...sla.pauses, { from: now }] };
+    case 'resume':
+      return { ...sla, pauses: sla.pauses.map((p) => (p.to ? p : { ...p, to: now })) };
+    case 'stop':
+      return { ...sla, pauses: sla.pauses.map((p) => (p.to ? p : { ...p, to: now })), resolvedAt: now };
+    default:
+      return sla;
+  }
+}
+
+/** First contact with the customer meets the first-response target (a message or a proposed solution; not a claim). */
+export function markFirstResponse(sla: SlaRecord, now: Date): SlaRecord {
+  return sla.firstRespondedAt ? sla : { ...sla, firstRespondedAt: now };
+}

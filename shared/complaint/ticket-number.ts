@@ -1,0 +1,14 @@
+import { dayjs, TZ } from '../time/clock';
+
+/**
+ * Human ticket numbers: `KS` + the China date + a 4-digit daily sequence (`KS20261122-0042`), read out on the
+ * phone and printed on receipts. The sequence comes from a per-day counter document, incremented atomically.
+ */
+export const TICKET_NO_RE = /^KS\d{8}-\d{4,6}$/;
+
+/** The counter document for the day a complaint arrives (China time). */
+export const ticketCounterId = (at: Date) => `ticketNo-${dayjs(at).tz(TZ).format('YYYYMMDD')}`;
+
+export function formatTicketNo(at: Date, seq: number): string {
+  return `KS${dayjs(at).tz(TZ).format('YYYYMMDD')}-${String(seq).padStart(4, '0')}`;
+}
