@@ -1,7 +1,8 @@
 /**
  * Start only the local cloud (no builds): for tests that need it as a separate process (durability,
  * benchmarks). Prints one JSON line `{"ready":true,"url":…}` when it serves. PORT (0 = any free port),
- * LOCALCLOUD_DATA, LOCALCLOUD_SEED=0 to start empty, LOCALCLOUD_SCHEDULER=0 to keep timers still.
+ * LOCALCLOUD_DATA, LOCALCLOUD_SEED=0 to start empty, LOCALCLOUD_SCHEDULER=0 to keep timers still,
+ * LOCALCLOUD_DEMO_COMPLAINTS=1 to file the demo complaints through the functions (as `npm start` does).
  */
 import path from 'node:path';
 import { startLocalCloud } from './index';
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     scheduler: process.env.LOCALCLOUD_SCHEDULER !== '0',
     h5Dir: process.env.LOCALCLOUD_H5 === '0' ? false : undefined,
     prewarm: process.env.LOCALCLOUD_PREWARM === '1',
+    demoComplaints: process.env.LOCALCLOUD_DEMO_COMPLAINTS === '1',
   });
   console.log(JSON.stringify({ ready: true, url: cloud.url, port: cloud.port, pid: process.pid }));
   const stop = async () => {

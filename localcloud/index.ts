@@ -8,6 +8,8 @@ import { COLLECTIONS } from '../shared/db/collections';
 import { DEMO_IDENTITIES } from '../shared/demo/identities';
 import { toIso } from '../shared/time/clock';
 import { buildDemoData } from '../scripts/seed/demo-data';
+import { seedDemoComplaints } from '../scripts/seed/demo-complaints';
+import type { Envelope } from '../shared/api/envelope';
 import { Clock } from './clock';
 import { DatabaseEngine } from './gateway/database';
 import { OpenApi } from './gateway/openapi';
@@ -43,6 +45,11 @@ export interface LocalCloudOptions {
   scheduler?: boolean;
   /** Start one instance of each function right away (default false). */
   prewarm?: boolean;
+  /**
+   * File and work demo complaints through the functions once per environment (default false: tests start
+   * empty; `npm start` turns it on so the app shows tickets in every state).
+   */
+  demoComplaints?: boolean;
   maxInstances?: number;
   /** Where function log lines go (default: dropped). */
   onFunctionLog?: (fn: string, line: string) => void;
@@ -234,6 +241,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   scheduler = new Scheduler(runner, clock, options.onTimerRun);
   if (options.scheduler !== false) scheduler.start();
   if (options.prewarm) await runner.prewarm();
+  if (options.demoComplaints && options.seed !== false && !meta.get('demoComplaintsAt')) {
+    const invoke = runner;
+    await seedDemoComplaints(async (fn, action, input, openid, requestId) => {
+      const res = await invoke.invoke(fn, { action, input, ...(requestId ? { requestId } : {}) }, { openid, source: 'wx_client' });
+      if (!res.ok) throw new Error(`demo complaints: ${fn}.${action} failed: ${res.error?.errMsg}`);
+      return res.result as Envelope<unknown>;
+    });
+    meta.set('demoComplaintsAt', clock.now().toISOString());
+  }
 
   const cloud: LocalCloud = {
     url,

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   await ensureFunctionsBuilt();
   await ensureAppBuilt(['h5']);
 
-  const cloud = await startLocalCloud({ dataDir, port, prewarm: true, onFunctionLog: printFunctionLog });
+  const cloud = await startLocalCloud({ dataDir, port, prewarm: true, demoComplaints: true, onFunctionLog: printFunctionLog });
   console.log(`
 川味冻品投诉处理 · local cloud is running
   App (browser build):  ${cloud.url}/

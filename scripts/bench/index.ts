@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: prints one JSON line per figure. Each issue adds its own section; the foundation's are
  * function bundle sizes and cold starts, gateway latency, write throughput through /fn, weapp sizes.
- * Optional argument: a comma-separated list of sections (bundles,gateway,throughput,database,classifier,weapp).
+ * Optional argument: a comma-separated list of sections (bundles,gateway,throughput,lifecycle,database,classifier,weapp).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,22 +13,24 @@ import { benchClassifier } from './classifier';
 import { benchDatabase } from './database';
 import { connectSdk } from '../lib/sdk-client';
 import { benchGateway } from './gateway';
+import { benchLifecycle } from './lifecycle';
 import { emit } from './stats';
 import { benchThroughput } from './throughput';
 import { benchWeapp } from './weapp';
 
 async function main(): Promise<void> {
-  const wanted = new Set((process.argv[2] ?? 'bundles,gateway,throughput,database,classifier,weapp').split(','));
+  const wanted = new Set((process.argv[2] ?? 'bundles,gateway,throughput,lifecycle,database,classifier,weapp').split(','));
   emit({ bench: 'machine', cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, at: new Date().toISOString() });
   await ensureFunctionsBuilt();
   if (wanted.has('bundles')) benchBundles();
-  if (wanted.has('gateway') || wanted.has('throughput')) {
+  if (wanted.has('gateway') || wanted.has('throughput') || wanted.has('lifecycle')) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'localcloud-bench-'));
     const proc = await spawnCloud(dataDir, { LOCALCLOUD_PREWARM: '1' });
     try {
       const sdk = connectSdk(proc.url);
       if (wanted.has('gateway')) await benchGateway(sdk);
       if (wanted.has('throughput')) await benchThroughput(proc.url, sdk);
+      if (wanted.has('lifecycle')) await benchLifecycle(proc.url);
     } finally {
       proc.child.kill('SIGTERM');
       await proc.exited;

@@ -33,6 +33,8 @@ export interface ContextQuery {
   scene?: string;
   now: Date;
   rules: UrgencyRules;
+  /** The department the classification points to: open loads are counted there. */
+  department: string;
   /** The counter document that numbers today's tickets; its value comes back as `counterSeq`. */
   counterId: string;
 }
@@ -47,12 +49,17 @@ export interface FetchedContext extends IntakeContext {
   unknown: Array<'scene' | 'orderNo' | 'batchNo' | 'storeId' | 'productId'>;
 }
 
+type RelatedList = Array<RelatedComplaint & { requestId?: string }>;
+
 interface Row {
   counter: Array<{ seq: number }>;
   customer: Array<{ tier?: 'regular' | 'vip'; annualSpendFen?: number; region?: string }>;
   staff: AssignableStaff[];
   loads: Array<{ _id: string; open: number; lastAssignedAt?: Date }>;
-  related: Array<RelatedComplaint & { requestId?: string }>;
+  recentByCustomer: RelatedList;
+  sameRequest?: RelatedList;
+  recentOnBatch?: RelatedList;
+  sameOrder?: RelatedList;
   order?: Array<OrderDoc & { products: ProductDoc[] }>;
   batch?: Array<BatchDoc & { product: ProductDoc[] }>;
   store?: StoreDoc[];
@@ -76,11 +83,12 @@ export async function fetchIntakeContext(q: ContextQuery): Promise<FetchedContex
   const repeatSince = new Date(now - q.rules.repeatWindowDays * DAY_MS);
   const batchSince = new Date(now - q.rules.batchWindowHours * 3_600_000);
 
-  const relatedWhere = [
-    { customerOpenid: q.customerOpenid, createdAt: _.gte(repeatSince) },
-    ...(q.requestId ? [{ customerOpenid: q.customerOpenid, requestId: q.requestId }] : []),
-    ...(batchId ? [{ batchId, createdAt: _.gte(batchSince) }] : []),
-    ...(q.orderNo ? [{ orderNo: q.orderNo }] : []),
+  // One lookup per question, each answered by an index (a single $or would not be).
+  const relatedQueries: Array<[string, object]> = [
+    ['recentByCustomer', { customerOpenid: q.customerOpenid, createdAt: _.gte(repeatSince) }],
+    ...(q.requestId ? ([['sameRequest', { customerOpenid: q.customerOpenid, requestId: q.requestId }]] as Array<[string, object]>) : []),
+    ...(batchId ? ([['recentOnBatch', { batchId, createdAt: _.gte(batchSince) }]] as Array<[string, object]>) : []),
+    ...(q.orderNo ? ([['sameOrder', { orderNo: q.orderNo }]] as Array<[string, object]>) : []),
   ];
 
   let agg = collection('departments')
@@ -100,20 +108,18 @@ export async function fetchIntakeContext(q: ContextQuery): Promise<FetchedContex
     .lookup({
       from: 'complaints',
       pipeline: pipeline()
-        .match({ status: _.in([...OPEN_STATUSES]), assigneeOpenid: _.exists(true) })
+        .match({ department: q.department, status: _.in([...OPEN_STATUSES]), assigneeOpenid: _.exists(true) })
         .group({ _id: '$assigneeOpenid', open: $.sum(1), lastAssignedAt: $.max('$assignedAt') })
         .done(),
       as: 'loads',
-    })
-    .lookup({
-      from: 'complaints',
-      pipeline: pipeline()
-        .match(_.or(relatedWhere))
-        .project({ _id: 1, customerOpenid: 1, orderNo: 1, batchId: 1, createdAt: 1, requestId: 1 })
-        .limit(200)
-        .done(),
-      as: 'related',
     });
+  for (const [as, where] of relatedQueries) {
+    agg = agg.lookup({
+      from: 'complaints',
+      pipeline: pipeline().match(where).project({ _id: 1, customerOpenid: 1, orderNo: 1, batchId: 1, createdAt: 1, requestId: 1 }).limit(100).done(),
+      as,
+    });
+  }
   if (q.orderNo) {
     agg = agg.lookup({
       from: 'orders',
@@ -160,7 +166,10 @@ function toContext(q: ContextQuery, row: Row, pointed: { batchId?: string; store
   const product = row.product?.[0] ?? batch?.product?.[0] ?? (order && order.products.length === 1 ? order.products[0] : undefined) ?? (q.productId ? order?.products.find((p) => p._id === q.productId) : undefined);
   const loads: Record<string, AssigneeLoad> = {};
   for (const l of row.loads) loads[l._id] = { open: l.open, ...(l.lastAssignedAt ? { lastAssignedAt: l.lastAssignedAt } : {}) };
-  const existing = q.requestId ? row.related.find((c) => c.customerOpenid === q.customerOpenid && c.requestId === q.requestId) : undefined;
+  const existing = row.sameRequest?.[0];
+  // The same earlier complaint can answer several questions (same customer and same order): count it once.
+  const related = new Map<string, RelatedComplaint>();
+  for (const c of [...row.recentByCustomer, ...(row.recentOnBatch ?? []), ...(row.sameOrder ?? [])]) if (c._id !== existing?._id) related.set(c._id, c);
   const customer = row.customer[0];
 
   return {
@@ -171,7 +180,7 @@ function toContext(q: ContextQuery, row: Row, pointed: { batchId?: string; store
     ...(batch ? { batch: stripProduct(batch) } : {}),
     ...(store ? { store } : {}),
     ...(product ? { product } : {}),
-    related: row.related.filter((c) => c._id !== existing?._id),
+    related: [...related.values()],
     staff: row.staff,
     loads,
     ...(existing ? { existing: { _id: existing._id } } : {}),

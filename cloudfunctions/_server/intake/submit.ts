@@ -5,6 +5,7 @@ import type { Caller } from '@shared/auth/roles';
 import { DEPARTMENT_LABELS } from '@shared/auth/roles';
 import type { ComplaintDoc, EventDoc } from '@shared/complaint/document';
 import { planIntake, type IntakeForm } from '@shared/complaint/intake';
+import { departmentFor } from '@shared/complaint/taxonomy';
 import { formatTicketNo, ticketCounterId } from '@shared/complaint/ticket-number';
 import { submitOutput, subcategoryLabel } from '@shared/complaint/views';
 import type { OutboxMessage } from '@shared/notify/outbox';
@@ -61,6 +62,7 @@ export async function submitComplaint(req: SubmitRequest): Promise<SubmitOutput>
     now,
     rules: config.urgency,
     counterId: ticketCounterId(now),
+    department: departmentFor(config.taxonomy, classification.category),
   });
   if (context.existing) return replay(req.customerOpenid, req.requestId, config);
   if (context.unknown.length) {

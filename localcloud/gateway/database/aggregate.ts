@@ -50,6 +50,7 @@ export function aggregate(store: Store, coll: Collection, pipeline: Doc[]): Doc[
     const foreign = store.get(name)?.docs() ?? [];
     return copy ? foreign.map(cloneDoc) : foreign;
   };
+  stages = stages.map((stage) => indexedLookup(store, stage, copy));
   try {
     let docs = source;
     for (const step of steps(stages)) {
@@ -59,6 +60,23 @@ export function aggregate(store: Store, coll: Collection, pipeline: Doc[]): Doc[
   } catch (error) {
     throw requestFailed(error instanceof Error ? error.message : String(error));
   }
+}
+
+ /**
+ * An uncorrelated `$lookup` (`from` + a `pipeline` that starts with `$match`, no `let`) is answered from the
+ * foreign collection's indexes, as the cloud database does, instead of running its pipeline over every
+ * document: the matching candidates are handed to mingo as the pipeline's `$documents`.
+ */
+function indexedLookup(store: Store, stage: Doc, copy: boolean): Doc {
+  const lookup = stage.$lookup;
+  if (!isPlainObject(lookup) || typeof lookup.from !== 'string' || lookup.let !== undefined || lookup.localField !== undefined) return stage;
+  const pipeline = lookup.pipeline;
+  if (!Array.isArray(pipeline) || !isPlainObject(pipeline[0]) || !isPlainObject((pipeline[0] as Doc).$match)) return stage;
+  const coll = store.get(lookup.from);
+  const match = (pipeline[0] as Doc).$match as Doc;
+  const found = coll ? [...candidates(coll, match)] : [];
+  const { from: _from, ...rest } = lookup;
+  return { $lookup: { ...rest, pipeline: [{ $documents: copy ? found.map(cloneDoc) : found }, ...pipeline] } };
 }
 
 const NO_BUCKET = '\u0000localcloud:no-bucket';
