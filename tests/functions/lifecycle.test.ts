@@ -319,6 +319,56 @@ describe('roles and privacy', () => {
   });
 });
 
+describe('assistance, reclassification, nudges and churn risk', () => {
+  test('another department joins with its own task and can read and note, not move', async () => {
+    const res = await submitOk({ description: '腊肉的包装破了，漏了一箱子油', contactPhone: '13812348000' });
+    const view = await ticket('demo-agent-qc', res.complaintId);
+    expect(view.department).toBe('qc');
+    data(await cloud.call('ticket', 'requestAssist', { complaintId: res.complaintId, department: 'logistics', note: '请核实是否运输途中压坏' }, { openid: 'demo-agent-qc', requestId: rid('assist') }));
+    expect(cloud.database.find('tasks', { complaintId: res.complaintId })).toMatchObject([{ kind: 'assist', department: 'logistics', status: 'open' }]);
+    const assisted = await ticket('demo-agent-logistics', res.complaintId);
+    expect(assisted.assistDepartments).toEqual(['logistics']);
+    expect(assisted.allowedMoves).toEqual([]);
+    data(await cloud.call('ticket', 'note', { complaintId: res.complaintId, text: '承运方确认外箱有压痕' }, { openid: 'demo-agent-logistics', requestId: rid('note') }));
+    expect(await cloud.call('ticket', 'transition', { complaintId: res.complaintId, to: 'investigating', version: assisted.version }, { openid: 'demo-agent-logistics' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+  });
+
+  test('a corrected classification re-decides level and department and leaves the triage list', async () => {
+    const res = await submitOk({ description: '东西不太好，不满意', contactPhone: '13812348000' });
+    const before = await ticket('demo-manager', res.complaintId);
+    data(await cloud.call('ticket', 'reclassify', { complaintId: res.complaintId, version: before.version, category: 'delivery', subcategory: 'cold_chain', note: '顾客电话补充：到货已化冻' }, { openid: 'demo-manager' }));
+    const after = await ticket('demo-manager', res.complaintId);
+    expect(after).toMatchObject({ department: 'logistics', assigneeOpenid: 'demo-agent-logistics', classification: { source: 'staff', needsTriage: false, subcategory: 'cold_chain' } });
+    const event = after.events.find((e) => e.action === 'reclassify');
+    expect(event?.before).toMatchObject({ category: before.classification.category });
+    expect(event?.after).toMatchObject({ category: 'delivery', department: 'logistics' });
+    expect(await cloud.call('ticket', 'reclassify', { complaintId: res.complaintId, version: after.version, category: 'quality', subcategory: 'late' }, { openid: 'demo-manager' })).toMatchObject({
+      error: { code: 'INVALID_INPUT', fields: { subcategory: '请选择该类别下的细类' } },
+    });
+  });
+
+  test('催一下 reminds the assignee once per interval', async () => {
+    const res = await submitOk({ description: '等了好几天还没有人联系我', contactPhone: '13812348000' });
+    const first = data(await cloud.call('complaint', 'nudge', { complaintId: res.complaintId }, { openid: CUSTOMER, requestId: rid('nudge') }));
+    expect(first).toMatchObject({ canNudge: false, nudgeAvailableAt: expect.any(String) });
+    expect(await cloud.call('complaint', 'nudge', { complaintId: res.complaintId }, { openid: CUSTOMER, requestId: rid('nudge') })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    expect(cloud.database.count('outbox', { complaintId: res.complaintId, kind: 'staff_nudge' })).toBe(1);
+  });
+
+  test('three unsatisfied ratings in a row from one customer open a churn-risk task', async () => {
+    const customer = 'churn-customer-1';
+    for (let i = 0; i < 3; i++) {
+      const res = await submitOk({ description: `第 ${i + 1} 次：客服回复太慢了`, contactPhone: '13812348000', categoryHint: 'service' }, customer);
+      const agent = `demo-agent-${res.department}`;
+      const view = await ticket(agent, res.complaintId);
+      data(await cloud.call('ticket', 'proposeSolution', { complaintId: res.complaintId, version: view.version, text: '已督促相关同事加快处理' }, { openid: agent }));
+      data(await cloud.call('complaint', 'respond', { complaintId: res.complaintId, accept: true }, { openid: customer, requestId: rid('resp') }));
+      data(await cloud.call('complaint', 'rate', { complaintId: res.complaintId, stars: 1 }, { openid: customer, requestId: rid('rate') }));
+      expect(cloud.database.count('tasks', { customerOpenid: customer, kind: 'churn_risk' })).toBe(i === 2 ? 1 : 0);
+    }
+  });
+});
+
 describe('automatic moves by the sla timer', () => {
   test('an unanswered solution is accepted after the configured days; resolved tickets close and get a survey', async () => {
     const res = await submitOk({ description: '优惠券用不了，结算时提示无效', contactPhone: '13812348000' });
