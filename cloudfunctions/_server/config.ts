@@ -3,7 +3,8 @@ import { DEFAULT_COMPENSATION_RULES, type CompensationRules } from '@shared/comp
 import { DEFAULT_LIFECYCLE_RULES, type LifecycleRules } from '@shared/complaint/lifecycle';
 import { applyTaxonomyOverrides, DEFAULT_TAXONOMY, type Taxonomy, type TaxonomyOverrides } from '@shared/complaint/taxonomy';
 import { DEFAULT_URGENCY_RULES, type UrgencyRules } from '@shared/complaint/urgency';
-import { DEFAULT_SLA_POLICY, resolveSlaPolicy, type SlaPolicy, type SlaPolicyOverride } from '@shared/sla/policy';
+import { DEFAULT_ESCALATION_RULES, type EscalationRules } from '@shared/sla/alerts';
+import { resolveSlaPolicy, type SlaPolicy, type SlaPolicyOverride } from '@shared/sla/policy';
 import { _ } from './cloud';
 import { collection, rows } from './db';
 
@@ -15,9 +16,10 @@ export interface AppConfig {
   lifecycle: LifecycleRules;
   compensation: CompensationRules;
   approval: ApprovalLimits;
+  escalation: EscalationRules;
 }
 
-export const CONFIG_IDS = ['taxonomy', 'urgency', 'sla', 'lifecycle', 'compensation', 'approval'] as const;
+export const CONFIG_IDS = ['taxonomy', 'urgency', 'sla', 'lifecycle', 'compensation', 'approval', 'escalation'] as const;
 type ConfigId = (typeof CONFIG_IDS)[number];
 
 interface ConfigDoc {
@@ -34,6 +36,7 @@ export function resolveConfig(docs: ConfigDoc[]): AppConfig {
     lifecycle: { ...DEFAULT_LIFECYCLE_RULES, ...value<LifecycleRules>('lifecycle') },
     compensation: { ...DEFAULT_COMPENSATION_RULES, ...value<CompensationRules>('compensation') },
     approval: { ...DEFAULT_APPROVAL_LIMITS, ...value<ApprovalLimits>('approval') },
+    escalation: { ...DEFAULT_ESCALATION_RULES, ...value<EscalationRules>('escalation') },
   };
 }
 

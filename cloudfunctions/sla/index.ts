@@ -2,8 +2,9 @@ import { defineFunction } from '../_server/define-function';
 import { pingHandler } from '../_server/ping';
 import { recordTimerRun, timerStatus } from '../_server/timer-runs';
 import { runAutoMoves } from './auto-moves';
+import { runSlaSweep } from './sweep';
 
-/** The SLA clock, every minute: the lifecycle's automatic moves; the SLA issue adds warnings, breaches and escalation. */
+/** The SLA clock, every minute: warnings, breaches and escalations due now, and the lifecycle's automatic moves. */
 export const main = defineFunction(
   'sla',
   {
@@ -13,7 +14,9 @@ export const main = defineFunction(
   {
     timer: async (event, { now }) => {
       await recordTimerRun('sla', event.TriggerName, now());
-      return runAutoMoves(now());
+      const sla = await runSlaSweep(now());
+      const moves = await runAutoMoves(now());
+      return { ...sla, ...moves };
     },
   },
 );

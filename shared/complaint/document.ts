@@ -1,5 +1,6 @@
 import type { DepartmentCode } from '../auth/roles';
 import type { CompensationStatus, CompensationType } from '../compensation/types';
+import type { SlaAlertsSent } from '../sla/alerts';
 import type { Category, Channel, ComplaintCore, ComplaintStatus, Level } from './model';
 
 /** What the customer hopes for (DOMAIN.md "Complaint form"). */
@@ -114,6 +115,8 @@ export interface ComplaintDoc extends ComplaintCore {
   sla: SlaRecord;
   /** Indexed: when the sla timer must look at this ticket next (warning, breach); absent when nothing is pending. */
   nextSlaEventAt?: Date;
+  /** SLA alerts already sent (`shared/sla/alerts.ts`), so each goes out once. */
+  slaAlerts?: SlaAlertsSent;
   /** Indexed inbox order: level, then the next promise (`shared/complaint/queue.ts`). */
   queueKey: string;
   /** Indexed: when an automatic move is due (auto-accept, auto-close). */
@@ -150,6 +153,7 @@ export type EventAction =
   | 'reclassify'
   | 'assist'
   | 'nudge'
+  | 'sla_alert'
   | 'auto';
 
 /** One entry of the append-only audit log (collection `events`): who, when, what, before → after. */

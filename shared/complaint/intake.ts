@@ -1,6 +1,7 @@
 import type { DepartmentCode } from '../auth/roles';
 import type { BatchDoc, OrderDoc, ProductDoc, StoreDoc } from '../catalog/model';
 import type { Classification } from '../classifier/classify';
+import { DEFAULT_ESCALATION_RULES, nextSlaAlertAt, type EscalationRules } from '../sla/alerts';
 import { slaSnapshot } from '../sla/clock';
 import { holidayModeAt } from '../sla/holiday-mode';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../sla/policy';
@@ -60,9 +61,10 @@ export interface IntakeConfig {
   taxonomy: Taxonomy;
   urgency: UrgencyRules;
   sla: SlaPolicy;
+  escalation: EscalationRules;
 }
 
-export const DEFAULT_INTAKE_CONFIG: IntakeConfig = { taxonomy: DEFAULT_TAXONOMY, urgency: DEFAULT_URGENCY_RULES, sla: DEFAULT_SLA_POLICY };
+export const DEFAULT_INTAKE_CONFIG: IntakeConfig = { taxonomy: DEFAULT_TAXONOMY, urgency: DEFAULT_URGENCY_RULES, sla: DEFAULT_SLA_POLICY, escalation: DEFAULT_ESCALATION_RULES };
 
 /** The decided complaint, without what the function adds (ids, ticket number, encrypted phone, creator). */
 export type PlannedComplaint = Omit<ComplaintDoc, '_id' | 'ticketNo' | 'requestId' | 'contactPhoneEnc' | 'contactPhoneMasked' | 'createdBy' | 'customerOpenid'>;
@@ -193,7 +195,7 @@ export function planIntake(form: IntakeForm, classification: Classification, ctx
       pauses: [],
       ...(sla.holidayMode ? { holidayMode: sla.holidayMode.name } : {}),
     },
-    ...(sla.nextEventAt ? { nextSlaEventAt: sla.nextEventAt } : {}),
+    ...(sla.nextEventAt ? { nextSlaEventAt: nextSlaAlertAt(sla, {}, config.escalation) } : {}),
     ...(sla.nextDueAt ? { nextDueAt: sla.nextDueAt } : {}),
     queueKey: queueKey(urgency.level, sla.nextDueAt),
     statusChangedAt: now,

@@ -4,6 +4,7 @@ import type { ComplaintDoc, SlaRecord } from './document';
 import { queueKey } from './queue';
 import type { SlaPolicy } from '../sla/policy';
 import { complaintSla } from './views';
+import { DEFAULT_ESCALATION_RULES, nextSlaAlertAt, type EscalationRules } from '../sla/alerts';
 
 /**
  * The fields derived from a complaint's state that timers and the inbox query through indexes: the next promise
@@ -18,13 +19,13 @@ export interface ScheduleFields {
   sla: SlaRecord;
 }
 
-export function scheduleFields(doc: ComplaintDoc, now: Date, config: { sla: SlaPolicy; lifecycle: LifecycleRules }): ScheduleFields {
+export function scheduleFields(doc: ComplaintDoc, now: Date, config: { sla: SlaPolicy; lifecycle: LifecycleRules; escalation?: EscalationRules }): ScheduleFields {
   const open = isOpen(doc.status);
   const snap = complaintSla(doc, now, config.sla);
   const nextDueAt = open ? snap.nextDueAt : undefined;
   return {
     nextDueAt,
-    nextSlaEventAt: open ? snap.nextEventAt : undefined,
+    nextSlaEventAt: open ? nextSlaAlertAt(snap, doc.slaAlerts ?? {}, config.escalation ?? DEFAULT_ESCALATION_RULES) : undefined,
     autoAt: autoMoveAt(doc.status, doc.statusChangedAt, config.lifecycle),
     queueKey: queueKey(doc.level, nextDueAt),
     sla: {

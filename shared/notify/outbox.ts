@@ -13,6 +13,9 @@ export const OUTBOX_KINDS = [
   'staff_nudge',
   'staff_churn_risk',
   'compensation_issue',
+  'sla_warning',
+  'sla_breach',
+  'sla_escalation',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
