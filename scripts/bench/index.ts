@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: prints one JSON line per figure. Each issue adds its own section; the foundation's are
  * function bundle sizes and cold starts, gateway latency, write throughput through /fn, weapp sizes.
- * Optional argument: a comma-separated list of sections (bundles,gateway,throughput,lifecycle,database,classifier,weapp).
+ * Optional argument: a comma-separated list of sections (bundles,gateway,throughput,lifecycle,sla,database,classifier,weapp).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,12 +14,13 @@ import { benchDatabase } from './database';
 import { connectSdk } from '../lib/sdk-client';
 import { benchGateway } from './gateway';
 import { benchLifecycle } from './lifecycle';
+import { benchSlaSweep } from './sla';
 import { emit } from './stats';
 import { benchThroughput } from './throughput';
 import { benchWeapp } from './weapp';
 
 async function main(): Promise<void> {
-  const wanted = new Set((process.argv[2] ?? 'bundles,gateway,throughput,lifecycle,database,classifier,weapp').split(','));
+  const wanted = new Set((process.argv[2] ?? 'bundles,gateway,throughput,lifecycle,sla,database,classifier,weapp').split(','));
   emit({ bench: 'machine', cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, at: new Date().toISOString() });
   await ensureFunctionsBuilt();
   if (wanted.has('bundles')) benchBundles();
@@ -36,6 +37,10 @@ async function main(): Promise<void> {
       await proc.exited;
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
+  }
+  if (wanted.has('sla')) {
+    await benchSlaSweep(10_000);
+    await benchSlaSweep(100_000);
   }
   if (wanted.has('database')) benchDatabase();
   if (wanted.has('classifier')) benchClassifier();
