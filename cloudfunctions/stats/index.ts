@@ -1,7 +1,9 @@
 import { defineFunction } from '../_server/define-function';
 import { pingHandler } from '../_server/ping';
+import { overview } from './actions/overview';
 
-/** Dashboard aggregations; the staff-workspace issue adds `overview`. */
+/** Dashboard aggregations for heads and managers. */
 export const main = defineFunction('stats', {
   ping: pingHandler('stats'),
+  overview,
 });
