@@ -2,7 +2,7 @@
  * k-fold cross-validation of the classifier on the labelled data, with the keyword baseline measured on the
  * same folds. The held-out texts are never touched here.
  */
-import { LocalClassifier } from '../../shared/classifier/classify';
+import { LocalClassifier, type Classification } from '../../shared/classifier/classify';
 import { classifyByKeywords } from '../../shared/classifier/keyword-baseline';
 import { FOOD_SAFETY_LEXICON } from '../../shared/classifier/lexicon';
 import { LinearModel } from '../../shared/classifier/model';
@@ -73,20 +73,31 @@ export function score(labels: LabelledText[], predictions: Prediction[]): Metric
 
 /**
  * The measure closest to the held-out set (labelled like labels-dev): k folds over labels-dev only, each fold
- * scored by a model trained on the other dev folds plus every extra label.
+ * scored by a model trained on the other dev folds plus every extra label. `folds` holds each fold's own
+ * metrics (their spread says how much of a difference between variants is noise); `foldSeed` reshuffles the folds.
  */
-export function crossValidateOnDev(dev: LabelledText[], extra: LabelledText[], k = 5, opts: TrainOptions = DEFAULT_TRAIN): { model: Metrics; baseline: Metrics } {
-  const random = mulberry32(opts.seed ^ 0xd5);
+export function crossValidateOnDev(
+  dev: LabelledText[],
+  extra: LabelledText[],
+  k = 5,
+  opts: TrainOptions = DEFAULT_TRAIN,
+  foldSeed = 0,
+): { model: Metrics; baseline: Metrics; folds: Metrics[]; predictions: Classification[] } {
+  const random = mulberry32((opts.seed ^ 0xd5) + foldSeed);
   const fold = new Array<number>(dev.length);
   shuffled(dev.map((_, i) => i), random).forEach((idx, pos) => (fold[idx] = pos % k));
-  const predictions = new Array<Prediction>(dev.length);
+  const predictions = new Array<Classification>(dev.length);
   for (let f = 0; f < k; f++) {
     const classifier = new LocalClassifier(new LinearModel(trainModel([...extra, ...dev.filter((_, i) => fold[i] !== f)], opts)));
     dev.forEach((l, i) => {
       if (fold[i] === f) predictions[i] = classifier.classify({ text: l.text });
     });
   }
-  return { model: score(dev, predictions), baseline: score(dev, dev.map((l) => classifyByKeywords(l.text))) };
+  const folds = Array.from({ length: k }, (_, f) => {
+    const idx = dev.map((_, i) => i).filter((i) => fold[i] === f);
+    return score(idx.map((i) => dev[i]), idx.map((i) => predictions[i]));
+  });
+  return { model: score(dev, predictions), baseline: score(dev, dev.map((l) => classifyByKeywords(l.text))), folds, predictions };
 }
 
 export function crossValidate(labels: LabelledText[], k = 5, opts: TrainOptions = DEFAULT_TRAIN): { model: Metrics; baseline: Metrics; misses: Array<{ id: string; text: string; want: string; got: string }> } {

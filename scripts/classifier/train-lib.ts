@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { CATEGORIES } from '../../shared/complaint/model';
 import { allIssueCodes } from '../../shared/complaint/taxonomy';
 import { DEFAULT_FEATURES, extractFeatures, type FeatureConfig } from '../../shared/classifier/features';
-import { FOOD_SAFETY_LEXICON } from '../../shared/classifier/lexicon';
+import { FOOD_SAFETY_DEFINITE, FOOD_SAFETY_LEXICON } from '../../shared/classifier/lexicon';
 import { normalizeText } from '../../shared/classifier/normalize';
 import { encodeBase64, MODEL_FORMAT, type LinearHeadFile, type ModelFile } from '../../shared/classifier/model';
 import path from 'node:path';
@@ -291,7 +291,7 @@ export function foodSafetyBars(scores: number[], y: boolean[], lexicon: boolean[
 }
 
 /** Thresholds for the binary heads from out-of-fold scores on the training data itself (never on test data). */
-function tuneThresholds(X: Int32Array[], fs: number[], angry: number[], lexicon: boolean[], sampleWeight: Float64Array, nFeatures: number, opts: TrainOptions) {
+function tuneThresholds(X: Int32Array[], fs: number[], angry: number[], lexicon: boolean[], definite: boolean[], sampleWeight: Float64Array, nFeatures: number, opts: TrainOptions) {
   const k = 5;
   const random = mulberry32(opts.seed ^ 0xf01d);
   const fold = shuffled(X.map((_, i) => i), random).reduce<number[]>((acc, idx, pos) => ((acc[idx] = pos % k), acc), []);
@@ -308,7 +308,8 @@ function tuneThresholds(X: Int32Array[], fs: number[], angry: number[], lexicon:
       angryScores[i] = scoreBinary(angryModel, x);
     });
   }
-  const best = foodSafetyBars(fsScores, fs.map((y) => y === 1), lexicon, opts.foodSafetyRecall);
+  // Texts with a definite health-risk word are flagged whatever their score: the bars are searched for the rest.
+  const best = foodSafetyBars(fsScores.map((s, i) => (definite[i] ? 2 : s)), fs.map((y) => y === 1), lexicon, opts.foodSafetyRecall);
   // Anger: the threshold with the best F1.
   let angryThreshold = 0.5;
   let bestF1 = -1;
@@ -389,7 +390,8 @@ export function trainModel(labels: LabelledText[], opts: TrainOptions = DEFAULT_
     category = quantize(trainLinear(X, targets, sampleWeight, vocab.length, cats.length, opts, opts.seed + 3, opts.norm.issue), cats);
   }
   const lexicon = labels.map((l) => FOOD_SAFETY_LEXICON.test(normalizeText(l.text)));
-  const thresholds = tuneThresholds(X, yFs, yAngry, lexicon, sampleWeight, vocab.length, opts);
+  const definite = labels.map((l) => !!opts.features.definiteFoodSafety && FOOD_SAFETY_DEFINITE.test(normalizeText(l.text)));
+  const thresholds = tuneThresholds(X, yFs, yAngry, lexicon, definite, sampleWeight, vocab.length, opts);
 
   const digest = createHash('sha256')
     .update(JSON.stringify({ opts, texts: labels.map((l) => [l.id, l.category, l.subcategory, l.food_safety, l.angry]) }))

@@ -70,10 +70,20 @@ export class LocalClassifier implements ComplaintClassifier {
     const probs = softmax(model.issue.logits(ids));
     const foodSafetyScore = sigmoid(model.foodSafety.logits(ids)[0]);
     const angryScore = sigmoid(model.angry.logits(ids)[0]);
-    // Recall first: the health-risk words lower the bar the model must clear.
+    // The rule features, found in one pass (the lexicon and exclamation features come last).
+    let lexFoodSafety = false;
+    let definite = false;
+    let ruleAngry = false;
+    for (let i = features.length - 1; i >= 0; i--) {
+      const f = features[i];
+      if (f === 'lex:food_safety') lexFoodSafety = true;
+      else if (f === 'lex:fs_definite') definite = true;
+      else if (f === 'bang:3+' || f === 'lex:anger') ruleAngry = true;
+    }
+    // Recall first: the health-risk words lower the bar the model must clear, and a definite one decides alone.
     const foodSafety =
-      foodSafetyScore >= model.thresholds.foodSafety || (features.includes('lex:food_safety') && foodSafetyScore >= model.thresholds.foodSafetyWithLexicon);
-    const angry = angryScore >= model.thresholds.angry || features.includes('bang:3+') || features.includes('lex:anger');
+      definite || foodSafetyScore >= model.thresholds.foodSafety || (lexFoodSafety && foodSafetyScore >= model.thresholds.foodSafetyWithLexicon);
+    const angry = ruleAngry || angryScore >= model.thresholds.angry;
 
     // Category: the one whose subcategories together are most likely; then its most likely subcategory.
     // A food-safety case is filed under quality with a health-risk subcategory (LABELING.md rule 1).

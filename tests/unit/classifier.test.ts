@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { LocalClassifier } from '../../shared/classifier/classify';
 import { extractFeatures } from '../../shared/classifier/features';
 import { classifyByKeywords } from '../../shared/classifier/keyword-baseline';
+import { ANGER_LEXICON, FOOD_SAFETY_LEXICON } from '../../shared/classifier/lexicon';
 import { decodeBase64, encodeBase64, LinearModel } from '../../shared/classifier/model';
 import { normalizeText } from '../../shared/classifier/normalize';
 import { allIssueCodes, applyTaxonomyOverrides, DEFAULT_TAXONOMY, departmentFor } from '../../shared/complaint/taxonomy';
@@ -47,6 +48,26 @@ describe('features and model format', () => {
     expect(extractFeatures('腊肠发霉了', undefined, { ngramMin: 1, ngramMax: 3 })).toContain('发霉了');
   });
 
+  test('praise-only clauses are told apart from the complaint', () => {
+    const f = extractFeatures('菜的味道还不错，就是送餐等了好久');
+    expect(f).toEqual(expect.arrayContaining(['p:不错', 'p:味道', '等了', 'praise:some', 'lex:delivery.late']));
+    expect(f).not.toContain('不错');
+    expect(extractFeatures('挺好吃，送餐快。')).toContain('praise:only');
+    expect(extractFeatures('不好吃，送餐慢')).toEqual(expect.arrayContaining(['好吃', 'lex:quality.taste', 'lex:delivery.late']));
+    expect(extractFeatures('不好吃，送餐慢')).not.toContain('praise:some');
+  });
+
+  test('health-risk and anger words: figurative uses excluded, definite words marked', () => {
+    const fs = (t: string) => FOOD_SAFETY_LEXICON.test(normalizeText(t));
+    for (const t of ['苹果烂了两个', '12个坏2个', '吃完拉肚子', '米饭里有石头', '鸡肉没熟，还带血', '里面都是黑的']) expect(fs(t), t).toBe(true);
+    for (const t of ['饿坏了', '麻婆豆腐不辣', '牛肉嚼不烂', '苹果没熟，酸', '电动车坏了', '压坏了两个']) expect(fs(t), t).toBe(false);
+    expect(extractFeatures('饭里有头发')).toContain('lex:fs_definite');
+    expect(extractFeatures('苹果有点软')).not.toContain('lex:fs_definite');
+    expect(ANGER_LEXICON.test('什么垃圾')).toBe(true);
+    expect(ANGER_LEXICON.test('无语')).toBe(false);
+    expect(extractFeatures('无语')).toContain('lex:anger_weak');
+  });
+
   test('base64 round trip without Buffer', () => {
     const bytes = Uint8Array.from({ length: 1000 }, (_, i) => (i * 37) & 0xff);
     for (const n of [0, 1, 2, 3, 999, 1000]) expect(Array.from(decodeBase64(encodeBase64(bytes.subarray(0, n))))).toEqual(Array.from(bytes.subarray(0, n)));
@@ -76,6 +97,10 @@ describe('the committed model', () => {
     expect(classifier.classify({ text: '腊肠打开就发霉了，吃了以后拉肚子' })).toMatchObject({ category: 'quality', subcategory: 'spoiled', foodSafety: true });
     expect(classifier.classify({ text: '送了两个多小时才到' })).toMatchObject({ category: 'delivery', subcategory: 'late', foodSafety: false });
     expect(classifier.classify({ text: '水饺里吃出一根头发' })).toMatchObject({ category: 'quality', subcategory: 'foreign_object', foodSafety: true });
+  });
+
+  test('a definite health-risk word makes a food-safety case whatever the score', () => {
+    expect(classifier.classify({ text: '送餐太慢了，等了两个小时，吃完还拉肚子' })).toMatchObject({ category: 'quality', foodSafety: true });
   });
 
   test('a food-safety case is always filed under quality (LABELING.md rule 1)', () => {

@@ -1,0 +1,25 @@
+/**
+ * Out-of-fold predictions over every label (crossValidate's folds), written as JSON lines for label review:
+ *   npx tsx scripts/classifier/experiments/all-oof.ts out.jsonl ['{"option":value}']
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { LocalClassifier } from '../../../shared/classifier/classify';
+import { LinearModel } from '../../../shared/classifier/model';
+import { DATA_DIR, readAllLabels, readLabels } from '../data';
+import { DEFAULT_TRAIN, mulberry32, shuffled, trainModel } from '../train-lib';
+
+const all = readAllLabels();
+const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
+const opts = { ...DEFAULT_TRAIN, ...(process.argv[3] ? JSON.parse(process.argv[3]) : {}) };
+const k = 5;
+const fold = new Array<number>(all.length);
+shuffled(all.map((_, i) => i), mulberry32(opts.seed ^ 0xcafe)).forEach((idx, pos) => (fold[idx] = pos % k));
+const out: string[] = new Array(all.length);
+for (let f = 0; f < k; f++) {
+  const c = new LocalClassifier(new LinearModel(trainModel(all.filter((_, i) => fold[i] !== f), opts)));
+  all.forEach((l, i) => {
+    if (fold[i] === f) out[i] = JSON.stringify({ ...l, dev: devIds.has(l.id), pred: c.classify({ text: l.text }) });
+  });
+}
+fs.writeFileSync(process.argv[2], out.join('\n') + '\n');
