@@ -1,4 +1,4 @@
-import { dayjs, TZ } from '../time/clock';
+import { chinaDate } from '../time/clock';
 
 /**
  * Human ticket numbers: `KS` + the China date + a 4-digit daily sequence (`KS20261122-0042`), read out on the
@@ -7,8 +7,10 @@ import { dayjs, TZ } from '../time/clock';
 export const TICKET_NO_RE = /^KS\d{8}-\d{4,6}$/;
 
 /** The counter document for the day a complaint arrives (China time). */
-export const ticketCounterId = (at: Date) => `ticketNo-${dayjs(at).tz(TZ).format('YYYYMMDD')}`;
+const day = (at: Date) => chinaDate(at).replaceAll('-', '');
+
+export const ticketCounterId = (at: Date) => `ticketNo-${day(at)}`;
 
 export function formatTicketNo(at: Date, seq: number): string {
-  return `KS${dayjs(at).tz(TZ).format('YYYYMMDD')}-${String(seq).padStart(4, '0')}`;
+  return `KS${day(at)}-${String(seq).padStart(4, '0')}`;
 }

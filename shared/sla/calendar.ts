@@ -1,5 +1,5 @@
 import type { Level } from '../complaint/model';
-import { chinaDate, dayjs, TZ } from '../time/clock';
+import { chinaDate, dayjs } from '../time/clock';
 import { DEFAULT_SLA_POLICY, WEEKDAYS, parseHhmm, type SlaCalendarKind, type SlaPolicy, type TimeRange } from './policy';
 
 export const MINUTE_MS = 60_000;
@@ -70,7 +70,7 @@ interface BusinessDay {
 
 const businessDays = new WeakMap<SlaPolicy, Map<string, BusinessDay>>();
 /**
- * One China day's working stretches in epoch ms, memoised per policy: dayjs time-zone conversion is slow and the
+ * One China day's working stretches in epoch ms, memoised per policy: computing a day's hours is not free and the
  * timer recomputes the same few weeks of days for every open complaint. Policies are treated as immutable: an
  * edited configuration document is loaded as a new object, which gets a fresh memo.
  */
@@ -79,7 +79,7 @@ function businessDay(policy: SlaPolicy, date: string): BusinessDay {
   if (!days) businessDays.set(policy, (days = new Map()));
   let day = days.get(date);
   if (!day) {
-    const start = dayjs.tz(date, TZ).valueOf();
+    const start = Date.parse(`${date}T00:00:00+08:00`);
     // Asia/Shanghai has no daylight saving, so minutes after local midnight are a fixed offset from it.
     const spans = minuteRanges(dayInfo(date, policy).hours).map(([a, b]) => ({ from: start + a * MINUTE_MS, to: start + b * MINUTE_MS }));
     day = { spans, next: dayjs.utc(date).add(1, 'day').format('YYYY-MM-DD') };
