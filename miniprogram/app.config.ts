@@ -8,7 +8,18 @@ export default defineAppConfig({
       name: 'admin',
       pages: ['qrcodes/index'],
     },
+    {
+      // The customer's complaint detail and rating: opened from 我的投诉 and the receipt.
+      root: 'packages/complaint',
+      name: 'complaint',
+      pages: ['detail/index', 'rating/index'],
+    },
   ],
+  // Fetch the customer subpackage while the customer reads the list or fills the form, so 查看进度 opens at once.
+  preloadRule: {
+    'pages/mine/index': { network: 'all', packages: ['complaint'] },
+    'pages/complaint/index': { network: 'all', packages: ['complaint'] },
+  },
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#fbf6f1',

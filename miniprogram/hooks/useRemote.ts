@@ -9,6 +9,8 @@ export interface Remote<T> {
   reload: () => Promise<void>;
   /** Load again, keeping what is on screen until the answer arrives (pull-to-refresh). */
   refresh: () => Promise<void>;
+  /** Show data a write already answered with (e.g. the complaint after 接受), without another read. */
+  replace: (data: T) => void;
 }
 
 /**
@@ -32,5 +34,10 @@ export function useRemote<T>(load: () => Promise<ClientEnvelope<T>>, deps: Depen
     if (enabled) void run(false);
   }, [run, enabled]);
 
-  return { state, reload: () => run(false), refresh: () => run(true) };
+  const replace = useCallback((data: T) => {
+    seq.current++; // a read still in flight is older than this answer
+    setState({ status: 'ok', data });
+  }, []);
+
+  return { state, reload: () => run(false), refresh: () => run(true), replace };
 }

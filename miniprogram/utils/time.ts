@@ -55,3 +55,43 @@ export function formatRemaining(minutes: number): { span: string; overdue: boole
   else span = `${mins} 分钟`;
   return { span, overdue };
 }
+
+/** Whole days since the epoch on China's calendar, to tell 今天 from 明天 without a date library. */
+export function chinaDayNumber(ms: number): number {
+  return Math.floor((ms + CHINA_OFFSET_MS) / 86_400_000);
+}
+
+export interface DueParts {
+  /** 0 today, 1 tomorrow, 2 the day after, … relative to `nowMs` (negative: in the past). */
+  dayOffset: number;
+  month: number;
+  day: number;
+  /** `17:36`, China time. */
+  clock: string;
+}
+
+/** The pieces of a promised moment for a sentence such as “我们会在 今天 17:36 前联系您”. */
+export function dueParts(iso: string, nowMs: number): DueParts | undefined {
+  const ms = Date.parse(iso);
+  const p = chinaParts(iso);
+  if (!p || Number.isNaN(ms)) return undefined;
+  return { dayOffset: chinaDayNumber(ms) - chinaDayNumber(nowMs), month: p.month, day: p.day, clock: `${pad(p.hour)}:${pad(p.minute)}` };
+}
+
+export interface Duration {
+  days: number;
+  hours: number;
+  minutes: number;
+  seconds: number;
+}
+
+/** A span of milliseconds (sign dropped) in whole days, hours, minutes and seconds. */
+export function splitDuration(ms: number): Duration {
+  const total = Math.floor(Math.abs(ms) / 1000);
+  return { days: Math.floor(total / 86_400), hours: Math.floor((total % 86_400) / 3600), minutes: Math.floor((total % 3600) / 60), seconds: total % 60 };
+}
+
+/** `01:05:09` for a countdown under a day. */
+export function formatHms(d: Duration): string {
+  return `${pad(d.hours + d.days * 24)}:${pad(d.minutes)}:${pad(d.seconds)}`;
+}

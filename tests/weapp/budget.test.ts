@@ -3,9 +3,12 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dirBytes, ensureWeappBuild } from './helpers/weapp-build';
 
-/** WeChat: main package ≤ 2 MB, but ours must stay well under 500 KB (first-open speed); each subpackage ≤ 2 MB. */
-const MAIN_LIMIT = 500 * 1024;
-const SUBPACKAGE_LIMIT = 2 * 1024 * 1024;
+/**
+ * WeChat: main package ≤ 2 MB and each subpackage ≤ 2 MB; ours (issue 6 goals): main ≤ 800 KB for first-open
+ * speed, now that the complaint form with its shared validation lives there, and each subpackage ≤ 1 MB.
+ */
+const MAIN_LIMIT = 800 * 1024;
+const SUBPACKAGE_LIMIT = 1024 * 1024;
 
 let dir: string;
 let subpackageRoots: string[];
@@ -23,8 +26,8 @@ describe('weapp package budget', () => {
     expect(main).toBeLessThan(MAIN_LIMIT);
   });
 
-  it('declares the admin subpackage, and each subpackage stays under 2 MB', () => {
-    expect(subpackageRoots).toContain('packages/admin');
+  it(`declares the admin and customer subpackages, and each stays under ${SUBPACKAGE_LIMIT / 1024} KB`, () => {
+    expect(subpackageRoots).toEqual(expect.arrayContaining(['packages/admin', 'packages/complaint']));
     for (const root of subpackageRoots) {
       const bytes = dirBytes(path.join(dir, root));
       console.log(`${root}: ${(bytes / 1024).toFixed(1)} KB`);
@@ -33,7 +36,7 @@ describe('weapp package budget', () => {
     }
   });
 
-  it('keeps the browser-only identity picker and zod out of the WeChat build', () => {
+  it('keeps the browser-only identity picker out of the WeChat build, and only zod/mini in it', () => {
     const js = fs
       .readdirSync(dir, { recursive: true })
       .map(String)
@@ -43,6 +46,8 @@ describe('weapp package budget', () => {
     expect(js).not.toContain('dev-identity-chip');
     expect(js).not.toContain('x-dev-openid');
     expect(js).not.toContain('demo-customer-1');
-    expect(js).not.toMatch(/ZodError|\$ZodType/);
+    // The form validates with the shared schemas (zod/mini, ~30 KB); classic zod (~90 KB tree-shaken) must not creep in.
+    expect(js).toContain('ZodMiniObject');
+    expect(js).not.toMatch(/["']ZodString["']/);
   });
 });

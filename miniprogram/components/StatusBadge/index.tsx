@@ -4,6 +4,10 @@ import './index.scss';
 
 export interface StatusBadgeProps {
   status: ComplaintStatus;
+  /** Overrides the Chinese label (e.g. the English one); the colour still follows `status`. */
+  label?: string;
+  /** Read out before the label; defaults to 状态. */
+  ariaPrefix?: string;
   className: string;
 }
 
@@ -24,10 +28,10 @@ const TONES: Record<ComplaintStatus, Tone> = {
 const defaultProps: StatusBadgeProps = { status: 'submitted', className: '' };
 
 export function StatusBadge(props: Partial<StatusBadgeProps>) {
-  const { status, className } = { ...defaultProps, ...props };
-  const label = CUSTOMER_STATUS_LABELS[status] ?? status;
+  const { status, ariaPrefix = '状态：', className } = { ...defaultProps, ...props };
+  const label = props.label ?? CUSTOMER_STATUS_LABELS[status] ?? status;
   return (
-    <Text className={`k-status k-status--${TONES[status] ?? 'muted'} ${className}`} aria-label={`状态：${label}`} data-status={status}>
+    <Text className={`k-status k-status--${TONES[status] ?? 'muted'} ${className}`} aria-label={`${ariaPrefix}${label}`} data-status={status}>
       {label}
     </Text>
   );

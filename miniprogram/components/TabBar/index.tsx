@@ -1,6 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { TABS, type TabDef, type TabKey } from '../../constants/tabs';
+import { useI18n, type MessageKey } from '../../i18n';
 import { tabIcon } from './icons';
 import './index.scss';
 
@@ -24,7 +25,10 @@ const defaultProps: TabBarProps = { current: null, showStaff: false, onSelect: s
  */
 export function TabBar(props: Partial<TabBarProps>) {
   const { current, showStaff, onSelect } = { ...defaultProps, ...props };
+  const { lang, t } = useI18n();
   const tabs = TABS.filter((tab) => showStaff || !tab.staffOnly);
+  // Chinese is constants/tabs.ts itself; other languages come from the dictionary.
+  const label = (tab: TabDef) => (lang === 'zh' ? tab.text : t(`tab.${tab.key}` as MessageKey));
   return (
     <View className='k-tabbar' role='tablist' aria-label='主导航'>
       {tabs.map((tab) => {
@@ -36,12 +40,12 @@ export function TabBar(props: Partial<TabBarProps>) {
             className={`k-tabbar__item${selected ? ' k-tabbar__item--active' : ''}`}
             role='tab'
             aria-selected={selected}
-            aria-label={tab.text}
+            aria-label={label(tab)}
             data-tab={tab.key}
             onClick={() => !selected && onSelect(tab)}
           >
             <Image className='k-tabbar__icon' src={tabIcon(tab.key, selected)} mode='aspectFit' />
-            <Text className='k-tabbar__text'>{tab.text}</Text>
+            <Text className='k-tabbar__text'>{label(tab)}</Text>
           </View>
         );
       })}

@@ -1,19 +1,24 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useRef } from 'react';
+import { ActionButton } from '../../components/ActionButton';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
+import { LangSwitch } from '../../components/LangSwitch';
 import { LoadingSkeleton } from '../../components/LoadingSkeleton';
+import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { useTabPage } from '../../tabbar/store';
+import { detailUrl } from '../../utils/routes';
 import { ComplaintRow } from './components/ComplaintRow';
 import { useMyComplaints } from './hooks/useMyComplaints';
 import './index.scss';
-import { ActionButton } from '../../components/ActionButton';
 
-/** 我的投诉 — the customer's complaints, newest first. */
+/** 我的投诉 — the customer's complaints, newest first: pull to refresh, more on scroll, each opens its detail. */
 export default function MinePage() {
   useTabPage('mine');
   const session = useSession();
+  const { t } = useI18n();
   const isStaff = session.state.status === 'ready' && session.state.session.isStaff;
   const { state, reload, refresh, loadMore } = useMyComplaints(session.epoch, !isStaff);
 
@@ -22,17 +27,26 @@ export default function MinePage() {
     Taro.stopPullDownRefresh();
   });
   useReachBottom(() => void loadMore());
+  // Back from a detail (answered a solution, rated) or from filing a new one: show the latest, quietly.
+  const shownOnce = useRef(false);
+  useDidShow(() => {
+    if (shownOnce.current && !isStaff) void refresh();
+    shownOnce.current = true;
+  });
+
+  const open = (complaintId: string) => void Taro.navigateTo({ url: detailUrl(complaintId) });
+  const toForm = () => void Taro.switchTab({ url: '/pages/complaint/index' });
 
   // Staff accounts have no complaints of their own (listMine is for customers).
   if (isStaff || (state.status === 'error' && state.error?.code === 'FORBIDDEN')) {
     return (
       <View className='k-page mine-page'>
         <EmptyState
-          title='员工账号没有个人投诉记录'
-          description='需要处理的投诉请到「工作台」查看。'
+          title={t('mine.staff.title')}
+          description={t('mine.staff.text')}
           action={
             <ActionButton size='small' onClick={() => void Taro.switchTab({ url: '/pages/workbench/index' })}>
-              前往工作台
+              {t('mine.staff.action')}
             </ActionButton>
           }
         />
@@ -42,29 +56,43 @@ export default function MinePage() {
 
   return (
     <View className='k-page mine-page' id='mine-page'>
-      <Text className='k-section-title mine-page__title'>我的投诉</Text>
-      {state.status === 'loading' && <LoadingSkeleton cards={3} lines={2} label='正在加载我的投诉' />}
-      {state.status === 'error' && <ErrorState title='投诉记录加载失败' error={state.error} onRetry={() => void reload()} />}
+      <View className='mine-page__top'>
+        <View className='k-section-title mine-page__title' role='heading' aria-level={1}>
+          {t('mine.title')}
+        </View>
+        <LangSwitch tone='dark' />
+      </View>
+      {state.status === 'loading' && <LoadingSkeleton cards={3} lines={2} label={t('mine.loading')} />}
+      {state.status === 'error' && <ErrorState title={t('mine.error')} error={state.error} retryText={t('common.reload')} onRetry={() => void reload()} />}
       {state.status === 'ok' && state.items.length === 0 && (
         <EmptyState
           className='mine-page__empty'
-          title='还没有投诉记录'
-          description='购买的产品或收到的服务有任何问题，都可以告诉我们，处理进度会显示在这里。'
+          title={t('mine.empty.title')}
+          description={t('mine.empty.text')}
+          action={
+            <ActionButton id='mine-empty-action' size='small' onClick={toForm}>
+              {t('mine.empty.action')}
+            </ActionButton>
+          }
         />
       )}
       {state.status === 'ok' && state.items.length > 0 && (
         <View className='mine-page__list' id='mine-list'>
           {state.items.map((item) => (
-            <ComplaintRow key={item.complaintId} item={item} />
+            <ComplaintRow key={item.complaintId} item={item} onOpen={open} />
           ))}
           <View className='mine-page__footer'>
-            {state.moreError && <Text className='mine-page__more-error'>{state.moreError.message}</Text>}
+            {state.moreError && (
+              <View className='mine-page__more-error' role='alert'>
+                {state.moreError.message}
+              </View>
+            )}
             {state.nextCursor ? (
               <ActionButton id='mine-load-more' type='outline' size='small' loading={state.loadingMore} onClick={() => void loadMore()}>
-                {state.moreError ? '重试' : '加载更多'}
+                {state.moreError ? t('common.retry') : t('mine.more')}
               </ActionButton>
             ) : (
-              <Text className='mine-page__end'>没有更多了</Text>
+              <Text className='mine-page__end'>{t('mine.end')}</Text>
             )}
           </View>
         </View>

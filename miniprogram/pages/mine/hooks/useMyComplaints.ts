@@ -4,9 +4,19 @@ import { call, type ClientError } from '../../../api';
 
 const PAGE_SIZE = 20;
 
+/** A row with its next promise on this device's clock, so countdowns keep running between loads. */
+export interface MineItem extends MyComplaintItem {
+  dueMs?: number;
+}
+
+const anchored = (items: MyComplaintItem[]): MineItem[] => {
+  const now = Date.now();
+  return items.map((item) => (item.slaRemainingMinutes === undefined ? item : { ...item, dueMs: now + item.slaRemainingMinutes * 60_000 }));
+};
+
 export interface MyComplaintsState {
   status: 'loading' | 'error' | 'ok';
-  items: MyComplaintItem[];
+  items: MineItem[];
   error?: ClientError;
   nextCursor?: string;
   loadingMore: boolean;
@@ -29,7 +39,7 @@ export function useMyComplaints(epoch: number, enabled: boolean) {
     if (mine !== seq.current) return;
     setState(
       res.ok
-        ? { status: 'ok', items: res.data.items, nextCursor: res.data.nextCursor, loadingMore: false }
+        ? { status: 'ok', items: anchored(res.data.items), nextCursor: res.data.nextCursor, loadingMore: false }
         : keep && stateRef.current.status === 'ok'
           ? { ...stateRef.current, moreError: res.error } // keep the list; say the refresh failed
           : { status: 'error', items: [], error: res.error, loadingMore: false },
@@ -45,7 +55,7 @@ export function useMyComplaints(epoch: number, enabled: boolean) {
     if (mine !== seq.current) return;
     setState((s) =>
       res.ok
-        ? { ...s, items: [...s.items, ...res.data.items], nextCursor: res.data.nextCursor, loadingMore: false }
+        ? { ...s, items: [...s.items, ...anchored(res.data.items)], nextCursor: res.data.nextCursor, loadingMore: false }
         : { ...s, loadingMore: false, moreError: res.error },
     );
   }, []);

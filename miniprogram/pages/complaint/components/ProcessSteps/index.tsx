@@ -4,17 +4,18 @@ import './index.scss';
 
 export interface ProcessStepsProps {
   steps: readonly ProcessStep[];
+  title: string;
   className: string;
 }
 
-const defaultProps: ProcessStepsProps = { steps: PROCESS_STEPS, className: '' };
+const defaultProps: ProcessStepsProps = { steps: PROCESS_STEPS, title: '处理流程', className: '' };
 
 /** How a complaint travels: 提交 → 受理 → 处理 → 确认 → 评价. */
 export function ProcessSteps(props: Partial<ProcessStepsProps>) {
-  const { steps, className } = { ...defaultProps, ...props };
+  const { steps, title, className } = { ...defaultProps, ...props };
   return (
-    <View className={`k-card k-steps ${className}`} id='process-steps' aria-label='处理流程'>
-      <Text className='k-section-title'>处理流程</Text>
+    <View className={`k-card k-steps ${className}`} id='process-steps' aria-label={title}>
+      <Text className='k-section-title'>{title}</Text>
       {steps.map((step, i) => (
         <View key={step.key} className='k-steps__item'>
           <View className='k-steps__rail' aria-hidden>

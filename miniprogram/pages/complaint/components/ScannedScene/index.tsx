@@ -1,50 +1,67 @@
 import { Text, View } from '@tarojs/components';
-import { useEffect } from 'react';
-import { call, newRequestId } from '../../../../api';
 import { ErrorState } from '../../../../components/ErrorState';
 import { LoadingSkeleton } from '../../../../components/LoadingSkeleton';
-import { useRemote } from '../../../../hooks/useRemote';
+import { useI18n } from '../../../../i18n';
+import type { ScannedRemote } from '../../hooks/useScannedScene';
 import { PackageCard } from '../PackageCard';
 import { StoreCard } from '../StoreCard';
 import './index.scss';
 
 export interface ScannedSceneProps {
-  /** The decoded QR scene, e.g. `b=LC-20261101` or `s=CD-01`. */
-  scene: string;
-  /** Changes when the caller's identity changes (browser build), to load again. */
-  epoch?: number;
+  remote: ScannedRemote;
+  /** The customer said the scanned item is not what the complaint is about. */
+  dropped: boolean;
+  onDrop: () => void;
+  /** The server refused the scene on submit (e.g. expired since): shown with the card. */
+  error?: string;
 }
 
 /**
- * Resolves the scanned QR code and shows what it points at. A code we did not print (or no longer
- * know) gets a friendly note, and the rest of the home page stays as usual.
+ * What the scanned QR code points at, above the form it pre-fills. A code we did not print (or no longer
+ * know) gets a friendly note, and the form works as usual without it.
  */
-export function ScannedScene({ scene, epoch = 0 }: ScannedSceneProps) {
-  const remote = useRemote(() => call('complaint', 'resolveScene', { scene }), [scene, epoch]);
+export function ScannedScene({ remote, dropped, onDrop, error }: ScannedSceneProps) {
+  const { t, lang } = useI18n();
   const { state } = remote;
-  const shown = state.status === 'ok';
 
-  // Count the scan once it is on screen; a fresh request id per showing, and failures do not matter to the customer.
-  useEffect(() => {
-    if (shown) void call('complaint', 'track', { event: 'scene_scan', ref: scene }, { requestId: newRequestId() });
-  }, [shown, scene]);
-
-  if (state.status === 'loading') return <LoadingSkeleton cards={1} lines={4} label='正在识别二维码' />;
+  if (state.status === 'loading') return <LoadingSkeleton cards={1} lines={4} label={t('scene.loading')} />;
   if (state.status === 'error') {
     const unknown = state.error.code === 'NOT_FOUND' || state.error.code === 'INVALID_INPUT';
     if (unknown) {
       return (
         <View className='k-card k-scene-unknown' id='scanned-unknown' role='status'>
-          <Text className='k-scene-unknown__title'>没能识别这个二维码</Text>
-          <Text className='k-scene-unknown__text'>
-            它可能不是我们印制的，或者已经失效。这不影响您反映问题，下面是我们的服务承诺和处理流程。
-          </Text>
+          <Text className='k-scene-unknown__title'>{t('scene.unknown.title')}</Text>
+          {/* The server says why (not ours, withdrawn, expired) in Chinese; other languages get the general words. */}
+          <Text className='k-scene-unknown__text'>{lang === 'zh' && state.error.message ? state.error.message : t('scene.unknown.text')}</Text>
         </View>
       );
     }
-    return <ErrorState title='二维码信息加载失败' error={state.error} onRetry={() => void remote.reload()} />;
+    return <ErrorState title={t('scene.error')} error={state.error} retryText={t('common.retry')} onRetry={() => void remote.reload()} />;
   }
-  return state.data.kind === 'package' ? <PackageCard scanned={state.data} /> : <StoreCard scanned={state.data} />;
+  if (dropped) {
+    return (
+      <View className='k-card k-scene-dropped' id='scanned-dropped'>
+        <Text className='k-scene-unknown__text'>{t('scene.dropped')}</Text>
+      </View>
+    );
+  }
+  const card = state.data.kind === 'package' ? <PackageCard scanned={state.data} /> : <StoreCard scanned={state.data} />;
+  return (
+    <View className='k-scene'>
+      {card}
+      {error && (
+        <View className='k-scene__error' role='alert'>
+          {error}
+        </View>
+      )}
+      <View className='k-scene__prefill'>
+        <Text className='k-scene__prefill-text'>{t(state.data.kind === 'package' ? 'scene.prefill.package' : 'scene.prefill.store')}</Text>
+        <View id='scene-drop' className='k-scene__drop' role='button' onClick={onDrop}>
+          {t('scene.drop')}
+        </View>
+      </View>
+    </View>
+  );
 }
 
 export default ScannedScene;

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { SceneOutput } from '@shared/api/functions/complaint';
 import { InfoList } from '../../../../components/InfoList';
+import { useI18n } from '../../../../i18n';
 import './index.scss';
 
 type StoreScene = Extract<SceneOutput, { kind: 'store' }>;
@@ -18,15 +19,19 @@ function fullAddress(store: StoreScene['store']): string {
 /** What an in-store QR code points at. */
 export function StoreCard(props: StoreCardProps) {
   const { scanned, className = '' } = props;
+  const { t } = useI18n();
   const { store } = scanned;
   return (
-    <View className={`k-card k-store ${className}`} id='scanned-store' aria-label='扫码识别的门店'>
-      <Text className='k-store__kicker'>您所在的门店</Text>
-      <Text className='k-store__name'>{store.name}</Text>
+    <View className={`k-card k-store ${className}`} id='scanned-store' aria-label={t('scene.store.aria')}>
+      <Text className='k-store__kicker'>{t('scene.store.kicker')}</Text>
+      <View className='k-store__top'>
+        <View className='k-store__picture' aria-hidden />
+        <Text className='k-store__name'>{store.name}</Text>
+      </View>
       <InfoList
         items={[
-          { label: '地址', value: fullAddress(store), id: 'scanned-store-address' },
-          { label: '门店编号', value: <Text className='k-mono'>{store.storeId}</Text> },
+          { label: t('scene.store.address'), value: fullAddress(store), id: 'scanned-store-address' },
+          { label: t('scene.store.id'), value: <Text className='k-mono'>{store.storeId}</Text> },
         ]}
       />
     </View>

@@ -1,35 +1,54 @@
 import { Text, View } from '@tarojs/components';
-import type { MyComplaintItem } from '@shared/api/functions/complaint';
-import { CATEGORY_LABELS, LEVEL_LABELS } from '@shared/complaint/model';
+import { Countdown } from '../../../../components/Countdown';
 import { StatusBadge } from '../../../../components/StatusBadge';
-import { formatRemaining, formatShortDateTime } from '../../../../utils/time';
+import { useI18n } from '../../../../i18n';
+import { categoryLabel, levelLabel, shortDateTime, statusLabel } from '../../../../i18n/format';
+import type { MineItem } from '../../hooks/useMyComplaints';
 import './index.scss';
 
 export interface ComplaintRowProps {
-  item: MyComplaintItem;
+  item: MineItem;
+  onOpen: (complaintId: string) => void;
 }
 
-/** One of my complaints: ticket number, where it stands, and how long until the next promise. */
-export function ComplaintRow({ item }: ComplaintRowProps) {
-  const remaining = item.slaRemainingMinutes === undefined ? undefined : formatRemaining(item.slaRemainingMinutes);
+/** One of my complaints: ticket number, where it stands, the level, a live countdown and the last update. */
+export function ComplaintRow({ item, onOpen }: ComplaintRowProps) {
+  const { t } = useI18n();
+  const status = statusLabel(t, item.status);
+  const waiting = item.status === 'awaiting_customer';
   return (
-    <View className='k-card k-row' data-ticket={item.ticketNo} aria-label={`工单 ${item.ticketNo}`}>
+    <View
+      className={`k-card k-row${waiting ? ' k-row--action' : ''}`}
+      data-ticket={item.ticketNo}
+      data-complaint={item.complaintId}
+      role='link'
+      aria-label={t('mine.rowAria', { no: item.ticketNo, status })}
+      hoverClass='k-row--pressed'
+      onClick={() => onOpen(item.complaintId)}
+    >
       <View className='k-row__head'>
         <Text className='k-row__ticket k-mono'>{item.ticketNo}</Text>
-        <StatusBadge status={item.status} />
+        <StatusBadge status={item.status} label={status} ariaPrefix={t('common.statusPrefix')} />
       </View>
       <View className='k-row__meta'>
-        <Text className='k-row__category'>{CATEGORY_LABELS[item.category] ?? item.category}</Text>
+        <Text className='k-row__category'>{categoryLabel(t, item.category)}</Text>
         <Text className='k-row__dot'>·</Text>
-        <Text>优先级 {LEVEL_LABELS[item.level] ?? item.level}</Text>
-        <Text className='k-row__time'>{formatShortDateTime(item.createdAt)} 提交</Text>
+        <Text className={`k-row__level k-row__level--${item.level}`}>{t('mine.level', { level: levelLabel(t, item.level) })}</Text>
+        <Text className='k-row__time'>{t('mine.submittedAt', { at: shortDateTime(t, item.createdAt) })}</Text>
       </View>
-      {remaining && (
-        <View className={`k-row__sla${remaining.overdue ? ' k-row__sla--overdue' : ''}`}>
+      {waiting && <Text className='k-row__cta'>{t('mine.awaiting')}</Text>}
+      {item.dueMs !== undefined && (
+        <View className='k-row__sla'>
           <View className='k-row__clock' aria-hidden />
-          <Text>{remaining.overdue ? `已超出承诺时间 ${remaining.span}，正在加急处理` : `距承诺时间还有 ${remaining.span}`}</Text>
+          <Countdown dueMs={item.dueMs} format='span' leftLabel={t('mine.left')} overdueLabel={t('mine.overdue')} />
         </View>
       )}
+      <View className='k-row__foot'>
+        <Text className='k-row__updated'>{t('mine.updatedAt', { at: shortDateTime(t, item.updatedAt) })}</Text>
+        <Text className='k-row__more' aria-hidden>
+          {t('mine.open')} ›
+        </Text>
+      </View>
     </View>
   );
 }
