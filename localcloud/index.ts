@@ -19,9 +19,11 @@ import { ActionCounter, handleAdmin } from './http/admin';
 import { corsPreflight, handleFunctionCall } from './http/bridge';
 import { renderDevPage } from './http/dev-page';
 import { handleTencentCloud } from './http/tencentcloud';
+import { handleWecom } from './http/wecom';
 import { readJson, sendBytes, sendJson } from './http/respond';
 import { close, createHttpServer, listen, type Route } from './http/server';
 import { MessageLog } from './messages';
+import { localNotifyEnv } from './notify-env';
 import { FunctionRunner } from './runner/function-runner';
 import { Scheduler, type TimerRun } from './scheduler/scheduler';
 import { MetaStore, openSqlite } from './sqlite';
@@ -148,6 +150,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     },
     ...storage.routes(),
     { method: 'POST', path: '/tencentcloud/', handle: (req, res, u) => handleTencentCloud(req, res, u, messages, clock) },
+    { method: 'POST', path: '/wecom/', handle: (req, res, u) => handleWecom(req, res, u, messages, clock) },
     { method: 'OPTIONS', path: '/fn/', handle: (_req, res) => corsPreflight(res) },
     { method: 'POST', path: '/fn/', handle: (req, res, u) => handleFunctionCall(req, res, u, runner!, appId) },
     {
@@ -235,7 +238,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     appId,
     clock,
     maxInstances: options.maxInstances,
-    env: { ...functionSecrets(meta), ...(typeof options.functionEnv === 'function' ? options.functionEnv(url) : options.functionEnv) },
+    env: { ...functionSecrets(meta), ...localNotifyEnv(url), ...(typeof options.functionEnv === 'function' ? options.functionEnv(url) : options.functionEnv) },
     onLog: options.onFunctionLog,
   });
   scheduler = new Scheduler(runner, clock, options.onTimerRun);

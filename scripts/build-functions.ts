@@ -27,6 +27,8 @@ const FUNCTION_ASSETS: Record<string, string[]> = {
 const FUNCTION_DEPENDENCIES: Record<string, string[]> = {
   complaint: ['tencentcloud-sdk-nodejs-hunyuan'],
   ticket: ['tencentcloud-sdk-nodejs-hunyuan'],
+  // SMS through Tencent Cloud's common client (SendSms, 2021-01-11); the typed sms package only wraps it.
+  notify: ['tencentcloud-sdk-nodejs-common'],
 };
 
 /** Cloud functions run on Node.js 16 or newer in WeChat cloud development. */

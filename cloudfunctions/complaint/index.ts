@@ -1,6 +1,7 @@
 import { defineFunction } from '../_server/define-function';
 import { pingHandler } from '../_server/ping';
 import { classifyPreview } from './actions/classify-preview';
+import { recordConsent } from './actions/consent';
 import { suggestFaq } from './actions/faq';
 import { listMine } from './actions/list-mine';
 import { get, nudge, rate, respond } from './actions/my-complaint';
@@ -23,4 +24,5 @@ export const main = defineFunction('complaint', {
   respond,
   rate,
   nudge,
+  recordConsent,
 });

@@ -14,6 +14,7 @@ import { benchDatabase } from './database';
 import { connectSdk } from '../lib/sdk-client';
 import { benchGateway } from './gateway';
 import { benchLifecycle } from './lifecycle';
+import { benchNotify } from './notify';
 import { benchSlaSweep } from './sla';
 import { emit } from './stats';
 import { benchThroughput } from './throughput';
@@ -21,6 +22,7 @@ import { benchWeapp } from './weapp';
 
 async function main(): Promise<void> {
   const wanted = new Set((process.argv[2] ?? 'bundles,gateway,throughput,lifecycle,sla,database,classifier,weapp').split(','));
+  if (!process.argv[2]) wanted.add('notify');
   emit({ bench: 'machine', cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, at: new Date().toISOString() });
   await ensureFunctionsBuilt();
   if (wanted.has('bundles')) benchBundles();
@@ -41,6 +43,18 @@ async function main(): Promise<void> {
   if (wanted.has('sla')) {
     await benchSlaSweep(10_000);
     await benchSlaSweep(100_000);
+  }
+  if (wanted.has('notify')) {
+    // Its own local cloud: the drain's figure should not depend on what the other sections left in the outbox.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'localcloud-bench-notify-'));
+    const proc = await spawnCloud(dataDir, { LOCALCLOUD_PREWARM: '1' });
+    try {
+      await benchNotify(proc.url, connectSdk(proc.url));
+    } finally {
+      proc.child.kill('SIGTERM');
+      await proc.exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   }
   if (wanted.has('database')) benchDatabase();
   if (wanted.has('classifier')) benchClassifier();

@@ -41,6 +41,8 @@ export const COLLECTIONS = {
       { name: 'order_subcategory', keys: [asc('orderNo'), asc('subcategory')] },
       { name: 'batch_createdAt', keys: [asc('batchId'), desc('createdAt')] },
       { name: 'createdAt', keys: [desc('createdAt')] },
+      // Similar past cases for the ticket screen: the same subcategory, newest first.
+      { name: 'subcategory_createdAt', keys: [asc('subcategory'), desc('createdAt')] },
     ],
   },
   events: {
@@ -64,6 +66,11 @@ export const COLLECTIONS = {
     indexes: [
       { name: 'dedupeKey_unique', keys: [asc('dedupeKey')], unique: true },
       { name: 'status_nextAttemptAt', keys: [asc('status'), asc('nextAttemptAt')] },
+      // The admin's outbox screen (notify.list): newest first, overall or by status, kind or ticket.
+      { name: 'createdAt', keys: [desc('createdAt')] },
+      { name: 'status_createdAt', keys: [asc('status'), desc('createdAt')] },
+      { name: 'kind_createdAt', keys: [asc('kind'), desc('createdAt')] },
+      { name: 'complaint_createdAt', keys: [asc('complaintId'), desc('createdAt')] },
     ],
   },
   compensations: {
@@ -121,6 +128,21 @@ export const COLLECTIONS = {
     ],
   },
   jobs: { purpose: '定时任务的运行记录', indexes: [] },
+  consents: {
+    purpose: '订阅消息一次性授权（_id = openid:模板，count = 剩余可发条数）',
+    indexes: [{ name: 'openid', keys: [asc('openid')] }],
+  },
+  invitations: {
+    purpose: '员工邀请码（_id = 邀请码的密钥哈希；邀请码本身不存储）',
+    indexes: [{ name: 'createdAt', keys: [desc('createdAt')] }],
+  },
+  audit: {
+    purpose: '管理操作审计日志（员工、邀请码、配置、常见问题），只追加',
+    indexes: [
+      { name: 'at', keys: [desc('at')] },
+      { name: 'target_at', keys: [asc('target'), desc('at')] },
+    ],
+  },
 } as const satisfies Record<string, CollectionDecl>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -13,6 +13,7 @@ export const OUTBOX_KINDS = [
   'staff_nudge',
   'staff_churn_risk',
   'compensation_issue',
+  // SLA alerts (sla timer): to the assignee, the head or the manager, or the department's group.
   'sla_warning',
   'sla_breach',
   'sla_escalation',
@@ -20,6 +21,30 @@ export const OUTBOX_KINDS = [
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 export type OutboxAudience = 'customer' | 'staff' | 'department' | 'system';
+
+/**
+ * `pending` → (claimed by a drain) `sending` → `sent`, or back to `pending` with a later `nextAttemptAt`
+ * (backoff), or `dead` after the last attempt. While `sending`, `nextAttemptAt` is the claim's lease: a drain that
+ * died mid-send leaves a message that the next drain takes again once the lease has run out.
+ */
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'dead'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export type DeliveryChannel = 'subscribe' | 'sms' | 'wecom';
+
+/** One channel tried in one attempt (kept on the document, newest last, for the admin's outbox view). */
+export interface DeliveryRecord {
+  at: Date;
+  attempt: number;
+  channel: DeliveryChannel;
+  ok: boolean;
+  /** The provider's id: WeChat msgid, the SMS serial number. */
+  providerId?: string;
+  /** Why it failed, e.g. `43101 user refuse to accept the msg`. */
+  error?: string;
+  /** A best-effort extra (a staff member's subscribe message beside the WeCom post). */
+  extra?: boolean;
+}
 
 export interface OutboxDoc {
   _id: string;
@@ -33,10 +58,25 @@ export interface OutboxDoc {
   /** Plain values the channel adapters fit into templates (WeChat field limits are applied at delivery). */
   data: Record<string, string>;
   level?: string;
-  status: 'pending' | 'sent' | 'failed' | 'dead';
+  status: OutboxStatus;
   attempts: number;
+  /** When a drain should take it next (pending), or when its claim expires (sending). Indexed with status. */
   nextAttemptAt: Date;
   createdAt: Date;
+  // Written by the notify function:
+  /** The channel that delivered it, and the provider's id. */
+  channel?: DeliveryChannel;
+  providerId?: string;
+  sentAt?: Date;
+  deadAt?: Date;
+  lastAttemptAt?: Date;
+  lastError?: string;
+  /** Quiet hours moved it (staff alerts below L1): the last time they did, for the admin's view. */
+  deferredAt?: Date;
+  deliveries?: DeliveryRecord[];
+  /** Re-queued by an admin after it went dead (`notify.retry`). */
+  requeuedAt?: Date;
+  requeuedBy?: string;
 }
 
 export type OutboxMessage = Pick<OutboxDoc, 'dedupeKey' | 'kind' | 'audience' | 'to' | 'data'> & Partial<Pick<OutboxDoc, 'complaintId' | 'ticketNo' | 'level'>>;

@@ -6,6 +6,8 @@ import type { CompensationStatus, CompensationType } from '../../compensation/ty
 import { isMainlandMobile, normalizeMobile } from '../../privacy/phone';
 import type { ClassificationPreview } from '../../classifier/describe';
 import { action } from '../action';
+import { CONSENT_RESULTS } from '../../notify/consent';
+import type { SubscribeTemplateKey } from '../../notify/templates';
 import { cursorSchema, idSchema, limitSchema, pingInput, sceneSchema, type Page, type PingOutput } from '../common';
 
 /** Client-side moments worth counting (QR scans, FAQ reads that deflected a ticket, abandoned forms). */
@@ -186,6 +188,15 @@ export interface FaqSuggestion {
 
 const complaintIdInput = { complaintId: idSchema };
 
+/** What `recordConsent` answers: the unspent one-time consents per template after recording, and keys it did not know. */
+export interface ConsentOutput {
+  consents: Partial<Record<SubscribeTemplateKey, number>>;
+  ignored: string[];
+}
+
+/** A template key (`receipt`) or a WeChat template id, as `requestSubscribeMessage` answers keyed. */
+const consentKeySchema = z.string().check(z.maxLength(128, '模板编号太长'), z.regex(/^[A-Za-z0-9_-]+$/, '模板编号格式不正确'));
+
 export const complaint = {
   ping: action<PingOutput>()({
     summary: '连通性检查：函数、身份与数据库',
@@ -276,6 +287,18 @@ export const complaint = {
     input: z.strictObject({ text: z.string().check(z.trim(), z.maxLength(500, '最多 500 个字')), limit: z.optional(z.int().check(z.minimum(1), z.maximum(5))) }),
     roles: ANY_PERSON,
     errors: [],
+  }),
+  recordConsent: action<ConsentOutput>()({
+    summary: '记录订阅消息授权（每次「允许」可收到一条对应通知；没有授权时改发短信）',
+    input: z.strictObject({
+      results: z
+        .record(consentKeySchema, z.enum(CONSENT_RESULTS, { error: '授权结果只能是 accept、reject、ban 或 filter' }))
+        .check(z.refine((r) => Object.keys(r).length >= 1 && Object.keys(r).length <= 10, '请提供 1–10 个模板的授权结果')),
+    }),
+    // Staff consent to their own alert template (`staff`) the same way.
+    roles: ANY_PERSON,
+    errors: [],
+    idempotent: true,
   }),
   listMine: action<Page<MyComplaintItem>>()({
     summary: '我的投诉（分页，最新在前）',
