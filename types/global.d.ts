@@ -25,5 +25,6 @@ declare namespace NodeJS {
     /** From .env.development / .env.production. */
     TARO_APP_CLOUD_ENV?: string;
     TARO_APP_API_BASE?: string;
+    TARO_APP_SUBSCRIBE_TEMPLATES?: string;
   }
 }

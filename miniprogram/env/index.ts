@@ -8,3 +8,9 @@ export const CLOUD_ENV: string = process.env.TARO_APP_CLOUD_ENV || 'local-env';
 
 /** Base URL of the local cloud for the browser build; empty means the page's own origin. */
 export const API_BASE: string = (process.env.TARO_APP_API_BASE || '').replace(/\/+$/, '');
+
+/** Subscribe-message template ids to ask for on submit (comma-separated in TARO_APP_SUBSCRIBE_TEMPLATES). */
+export const SUBSCRIBE_TEMPLATES: readonly string[] = (process.env.TARO_APP_SUBSCRIBE_TEMPLATES || '')
+  .split(',')
+  .map((id) => id.trim())
+  .filter(Boolean);

@@ -55,7 +55,7 @@ describe('intake', () => {
 
     // The receipt and the staff alerts are in the outbox.
     const outbox = cloud.database.find('outbox', { complaintId: res.complaintId });
-    expect(outbox.map((m) => m.kind).sort()).toEqual(['receipt', 'staff_new_ticket', 'staff_new_ticket']);
+    expect(outbox.map((m) => `${m.kind}→${m.to}`).sort()).toEqual(['receipt→demo-customer-1', 'staff_new_ticket→demo-agent-qc']);
   });
 
   test('a retry with the same requestId returns the first ticket; concurrent retries create one', async () => {

@@ -174,8 +174,9 @@ function intakeMessages(doc: ComplaintDoc, config: AppConfig): OutboxMessage[] {
   if (doc.assigneeOpenid) {
     messages.push({ dedupeKey: `new:${doc._id}:${doc.assigneeOpenid}`, kind: 'staff_new_ticket', audience: 'staff', to: doc.assigneeOpenid, ...ref, data: staffData });
   }
-  // Food safety and other L1 cases, and tickets nobody could take, go to the department's group as well.
-  if (doc.level === 'L1' || !doc.assigneeOpenid) {
+  // A ticket nobody could take goes to the department's group (an assignee's alert is posted there already,
+  // mentioning them).
+  if (!doc.assigneeOpenid) {
     messages.push({ dedupeKey: `new:${doc._id}:${doc.department}`, kind: 'staff_new_ticket', audience: 'department', to: doc.department, ...ref, data: staffData });
   }
   return messages;
