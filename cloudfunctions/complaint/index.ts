@@ -4,6 +4,7 @@ import { classifyPreview } from './actions/classify-preview';
 import { recordConsent } from './actions/consent';
 import { suggestFaq } from './actions/faq';
 import { listMine } from './actions/list-mine';
+import { listMyOrders } from './actions/my-orders';
 import { get, nudge, rate, respond } from './actions/my-complaint';
 import { resolveScene } from './actions/resolve-scene';
 import { me } from './actions/session';
@@ -21,6 +22,7 @@ export const main = defineFunction('complaint', {
   submit,
   get,
   listMine,
+  listMyOrders,
   respond,
   rate,
   nudge,

@@ -153,15 +153,22 @@ export function complaintView(doc: ComplaintDoc, events: EventDoc[], now: Date, 
   };
 }
 
-export function myComplaintItem(doc: Pick<ComplaintDoc, '_id' | 'ticketNo' | 'status' | 'level' | 'category' | 'createdAt' | 'updatedAt' | 'nextDueAt'>, now: Date): MyComplaintItem {
+export function myComplaintItem(
+  doc: Pick<ComplaintDoc, '_id' | 'ticketNo' | 'status' | 'level' | 'category' | 'createdAt' | 'updatedAt' | 'nextDueAt'> & Partial<Pick<ComplaintDoc, 'subcategory' | 'description'>>,
+  now: Date,
+  taxonomy: Taxonomy = DEFAULT_TAXONOMY,
+): MyComplaintItem {
   return {
     complaintId: doc._id,
     ticketNo: doc.ticketNo,
     status: doc.status,
     level: doc.level,
     category: doc.category,
+    ...(doc.subcategory ? { subcategory: doc.subcategory, subcategoryLabel: subcategoryLabel(taxonomy, doc.category, doc.subcategory) } : {}),
+    ...(doc.description ? { summary: doc.description.length > 30 ? `${doc.description.slice(0, 30)}…` : doc.description } : {}),
     createdAt: toIso(doc.createdAt),
     updatedAt: toIso(doc.updatedAt),
+    // Waiting for the customer pauses the promise: no countdown to show.
     ...(doc.nextDueAt && doc.status !== 'awaiting_customer' ? { slaRemainingMinutes: minutesUntil(doc.nextDueAt, now) } : {}),
   };
 }

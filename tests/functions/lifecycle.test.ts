@@ -104,6 +104,18 @@ describe('intake', () => {
     expect(cloud.database.count('complaints')).toBe(before);
   });
 
+  test('the form can pre-fill the customer\'s own number and offer their recent orders; the list tells complaints apart', async () => {
+    const me = data(await cloud.call('complaint', 'me', {}, { openid: CUSTOMER }));
+    expect(me.contactPhone).toBe('13812348000');
+    expect(data(await cloud.call('complaint', 'me', {}, { openid: 'never-complained' })).contactPhone).toBeUndefined();
+    const orders = data(await cloud.call('complaint', 'listMyOrders', {}, { openid: CUSTOMER }));
+    expect(orders.items.length).toBeGreaterThan(3);
+    expect(orders.items[0].lines[0].name).toBeTruthy();
+    expect(orders.items.every((o) => cloud.database.count('orders', { orderNo: o.orderNo, customerOpenid: CUSTOMER }) === 1)).toBe(true);
+    const list = data(await cloud.call('complaint', 'listMine', { limit: 5 }, { openid: CUSTOMER }));
+    expect(list.items[0]).toMatchObject({ subcategoryLabel: expect.any(String), summary: expect.any(String) });
+  });
+
   test('an agent records a phone complaint with the same intake', async () => {
     const res = data(await cloud.call('ticket', 'createOnBehalf', { description: '顾客来电：买的火锅底料太咸了，没法吃', contactPhone: '13700001111' }, { openid: 'demo-agent-cs', requestId: rid('phone') }));
     expect(res.subcategory).toBe('taste');

@@ -2,7 +2,8 @@ import type { Page } from '@shared/api/common';
 import type { MyComplaintItem } from '@shared/api/functions/complaint';
 import { AppError } from '@shared/api/envelope';
 import type { ComplaintCore } from '@shared/complaint/model';
-import { minutesUntil, toIso } from '@shared/time/clock';
+import { myComplaintItem } from '@shared/complaint/views';
+import { loadConfig } from '../../_server/config';
 import { _ } from '../../_server/cloud';
 import { collection, rows } from '../../_server/db';
 import type { ActionContext } from '../../_server/define-function';
@@ -29,27 +30,19 @@ export async function listMine(input: { cursor?: string; limit?: number }, ctx: 
     const { at, id } = decodeCursor(input.cursor);
     where = _.and([mine, _.or([{ createdAt: _.lt(at) }, { createdAt: at, _id: _.lt(id) }])]);
   }
-  const docs = await rows<ComplaintCore>(
+  const docs = await rows<ComplaintCore & { subcategory: string; description: string }>(
     collection('complaints')
     .where(where)
     .orderBy('createdAt', 'desc')
     .orderBy('_id', 'desc')
     .limit(limit + 1)
-      .field({ ticketNo: true, status: true, level: true, category: true, createdAt: true, updatedAt: true, nextDueAt: true }),
+      .field({ ticketNo: true, status: true, level: true, category: true, subcategory: true, description: true, createdAt: true, updatedAt: true, nextDueAt: true }),
   );
   const page = docs.slice(0, limit);
   const now = ctx.now();
+  const { taxonomy } = await loadConfig();
   return {
-    items: page.map((c) => ({
-      complaintId: c._id,
-      ticketNo: c.ticketNo,
-      status: c.status,
-      level: c.level,
-      category: c.category,
-      createdAt: toIso(c.createdAt),
-      updatedAt: toIso(c.updatedAt),
-      ...(c.nextDueAt ? { slaRemainingMinutes: minutesUntil(c.nextDueAt, now) } : {}),
-    })),
+    items: page.map((c) => myComplaintItem(c, now, taxonomy)),
     ...(docs.length > limit ? { nextCursor: encodeCursor(page[page.length - 1]) } : {}),
   };
 }

@@ -20,6 +20,20 @@ export interface SessionOutput {
   isStaff: boolean;
   name?: string;
   department?: DepartmentCode;
+  /** A customer's own contact number from their last complaint, to pre-fill the form (never someone else's). */
+  contactPhone?: string;
+}
+
+export interface MyOrderItem {
+  orderNo: string;
+  paidAt: string;
+  status: 'paid' | 'shipped' | 'delivered' | 'cancelled';
+  promisedBy: string;
+  deliveredAt?: string;
+  totalFen: number;
+  /** Bought in a store rather than delivered. */
+  storeId?: string;
+  lines: Array<{ productId: string; name: string; qty: number }>;
 }
 
 export interface ProductView {
@@ -51,6 +65,10 @@ export interface MyComplaintItem {
   status: ComplaintStatus;
   level: Level;
   category: Category;
+  subcategory?: string;
+  subcategoryLabel?: string;
+  /** The first words of the description, to tell complaints apart in the list. */
+  summary?: string;
   createdAt: string;
   updatedAt: string;
   /** Minutes to the next promise; negative when overdue; absent when nothing is due. */
@@ -299,6 +317,12 @@ export const complaint = {
     roles: ANY_PERSON,
     errors: [],
     idempotent: true,
+  }),
+  listMyOrders: action<{ items: MyOrderItem[] }>()({
+    summary: '我最近的订单（投诉表单的订单选择）',
+    input: z.strictObject({ limit: limitSchema }),
+    roles: ['customer'],
+    errors: [],
   }),
   listMine: action<Page<MyComplaintItem>>()({
     summary: '我的投诉（分页，最新在前）',
