@@ -2,7 +2,8 @@
  * Start only the local cloud (no builds): for tests that need it as a separate process (durability,
  * benchmarks). Prints one JSON line `{"ready":true,"url":…}` when it serves. PORT (0 = any free port),
  * LOCALCLOUD_DATA, LOCALCLOUD_SEED=0 to start empty, LOCALCLOUD_SCHEDULER=0 to keep timers still,
- * LOCALCLOUD_DEMO_COMPLAINTS=1 to file the demo complaints through the functions (as `npm start` does).
+ * LOCALCLOUD_DEMO_COMPLAINTS=1 to file the demo complaints through the functions (as `npm start` does),
+ * LOCALCLOUD_MAX_INSTANCES=N for up to N concurrent instances per function (default 4).
  */
 import path from 'node:path';
 import { startLocalCloud } from './index';
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     h5Dir: process.env.LOCALCLOUD_H5 === '0' ? false : undefined,
     prewarm: process.env.LOCALCLOUD_PREWARM === '1',
     demoComplaints: process.env.LOCALCLOUD_DEMO_COMPLAINTS === '1',
+    ...(process.env.LOCALCLOUD_MAX_INSTANCES ? { maxInstances: Number(process.env.LOCALCLOUD_MAX_INSTANCES) } : {}),
   });
   console.log(JSON.stringify({ ready: true, url: cloud.url, port: cloud.port, pid: process.pid }));
   const stop = async () => {

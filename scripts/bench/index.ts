@@ -28,7 +28,8 @@ async function main(): Promise<void> {
   if (wanted.has('bundles')) benchBundles();
   if (wanted.has('gateway') || wanted.has('throughput') || wanted.has('lifecycle')) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'localcloud-bench-'));
-    const proc = await spawnCloud(dataDir, { LOCALCLOUD_PREWARM: '1' });
+    // One instance per concurrent client, as the cloud scales instances out (the local default of 4 spares a laptop).
+    const proc = await spawnCloud(dataDir, { LOCALCLOUD_PREWARM: '1', LOCALCLOUD_MAX_INSTANCES: '8' });
     try {
       const sdk = connectSdk(proc.url);
       if (wanted.has('gateway')) await benchGateway(sdk);
@@ -47,7 +48,8 @@ async function main(): Promise<void> {
   if (wanted.has('notify')) {
     // Its own local cloud: the drain's figure should not depend on what the other sections left in the outbox.
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'localcloud-bench-notify-'));
-    const proc = await spawnCloud(dataDir, { LOCALCLOUD_PREWARM: '1' });
+    // One instance per concurrent client, as the cloud scales instances out (the local default of 4 spares a laptop).
+    const proc = await spawnCloud(dataDir, { LOCALCLOUD_PREWARM: '1', LOCALCLOUD_MAX_INSTANCES: '8' });
     try {
       await benchNotify(proc.url, connectSdk(proc.url));
     } finally {

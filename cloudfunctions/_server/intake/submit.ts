@@ -72,7 +72,7 @@ export async function submitComplaint(req: SubmitRequest): Promise<SubmitOutput>
   const plan = planIntake(form, classification, context, config);
   const ticketNo = await nextTicketNo(now, context.counterSeq);
   const doc: ComplaintDoc = {
-    _id: crypto.randomBytes(16).toString('hex'),
+    _id: complaintIdFor(context.customerOpenid, req.requestId),
     ticketNo,
     requestId: req.requestId,
     customerOpenid: context.customerOpenid,
@@ -87,7 +87,8 @@ export async function submitComplaint(req: SubmitRequest): Promise<SubmitOutput>
     if (isDuplicateKeyError(error)) return replay(doc.customerOpenid, req.requestId, config);
     throw error;
   }
-
+  // Only the request that stored the complaint logs it and sends the receipt (a racing retry has another ticket
+  // number in hand); the ids derive from the complaint's, so a crash-and-retry cannot double them either.
   await Promise.all([appendEvents(intakeEvents(doc, req.caller, plan.urgency.reasons)), enqueue(intakeMessages(doc, config), now)]);
   return submitOutput(doc, config.taxonomy, false);
 }
@@ -100,26 +101,42 @@ async function replay(customerOpenid: string, requestId: string, config: AppConf
 }
 
 /**
- * `KS20261122-0042`: a per-day counter document advanced by compare-and-swap — `seq: n → n+1` only where it still
- * reads n — so two submits can never take the same number. The value read by the context query makes the common
+ * `KS20261122-0042`: a per-day counter document advanced by compare-and-swap — `seq: n → n+k` only where it still
+ * reads n — so two submits can never take the same number. The value read by the context query makes the usual
  * case one call; a lost race re-reads and tries again. (wx-server-sdk has no findAndModify, and a transaction
- * would cost four round trips.) The first ticket of a day creates the document.
+ * would cost four round trips.) Under contention an instance reserves a small block of numbers at once and hands
+ * them out itself: numbers stay unique, a burst stops retrying, and a quiet day still numbers 1, 2, 3 in order.
  */
+const BLOCK_UNDER_CONTENTION = 10;
+const CONTENTION_MEMORY_MS = 60_000;
+let reserved: { counterId: string; next: number; last: number } | undefined;
+let contendedUntil = 0;
+
+/** The complaint's id, derived from (customer, requestId): a retry of the same request names the same complaint. */
+export function complaintIdFor(customerOpenid: string, requestId: string): string {
+  return crypto.createHash('sha256').update(`${customerOpenid}\n${requestId}`).digest('hex').slice(0, 32);
+}
+
 export async function nextTicketNo(now: Date, seenSeq: number): Promise<string> {
   const counters = collection('counters');
   const id = ticketCounterId(now);
+  if (reserved?.counterId === id && reserved.next <= reserved.last) return formatTicketNo(now, reserved.next++);
+  const block = Date.now() < contendedUntil ? BLOCK_UNDER_CONTENTION : 1;
   let seq = seenSeq;
   for (let attempt = 0; attempt < 20; attempt++) {
     if (seq === 0) {
       try {
-        await counters.add({ data: { _id: id, seq: 1 } });
+        await counters.add({ data: { _id: id, seq: block } });
+        reserved = { counterId: id, next: 2, last: block };
         return formatTicketNo(now, 1);
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
       }
-    } else if ((await updatedCount(counters.where({ _id: id, seq }).update({ data: { seq: seq + 1 } }))) === 1) {
+    } else if ((await updatedCount(counters.where({ _id: id, seq }).update({ data: { seq: seq + block } }))) === 1) {
+      reserved = { counterId: id, next: seq + 2, last: seq + block };
       return formatTicketNo(now, seq + 1);
     }
+    contendedUntil = Date.now() + CONTENTION_MEMORY_MS;
     const [current] = await rows<{ seq: number }>(counters.where({ _id: id }).limit(1));
     seq = current?.seq ?? 0;
   }
