@@ -17,6 +17,7 @@ import { StorageService } from './gateway/storage';
 import { json } from './gateway/types';
 import { ActionCounter, handleAdmin } from './http/admin';
 import { corsPreflight, handleFunctionCall } from './http/bridge';
+import { handleClientUpload } from './http/client-upload';
 import { renderDevPage } from './http/dev-page';
 import { handleTencentCloud } from './http/tencentcloud';
 import { handleWecom } from './http/wecom';
@@ -153,6 +154,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     { method: 'POST', path: '/wecom/', handle: (req, res, u) => handleWecom(req, res, u, messages, clock) },
     { method: 'OPTIONS', path: '/fn/', handle: (_req, res) => corsPreflight(res) },
     { method: 'POST', path: '/fn/', handle: (req, res, u) => handleFunctionCall(req, res, u, runner!, appId) },
+    { method: 'OPTIONS', path: '/storage/upload', handle: (_req, res) => corsPreflight(res) },
+    { method: 'POST', path: '/storage/upload', handle: (req, res, u) => handleClientUpload(req, res, u, storage) },
     {
       method: 'GET',
       path: '/healthz',

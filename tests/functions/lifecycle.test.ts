@@ -116,6 +116,28 @@ describe('intake', () => {
     expect(list.items[0]).toMatchObject({ subcategoryLabel: expect.any(String), summary: expect.any(String) });
   });
 
+  test('photos uploaded from the browser build are attached, must exist, and come back as links for the owner only', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const up = await fetch(`${cloud.url}/storage/upload?path=${encodeURIComponent('complaint-media/20261122/abcdefgh1234.png')}`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/png', 'x-dev-openid': CUSTOMER },
+      body: png,
+    });
+    const { fileID } = (await up.json()) as { fileID: string };
+    expect(fileID).toMatch(/^cloud:\/\//);
+    const missing = `${fileID.slice(0, fileID.lastIndexOf('/'))}/nothing-here.png`;
+    expect(await submit({ description: '腊肠包装里有异物，见照片', contactPhone: '13812348000', mediaFileIds: [fileID, missing] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { mediaFileIds: expect.stringContaining('重新上传') } },
+    });
+    const res = await submitOk({ description: '腊肠包装里有异物，见照片', contactPhone: '13812348000', mediaFileIds: [fileID] });
+    const links = data(await cloud.call('complaint', 'mediaUrls', { complaintId: res.complaintId }, { openid: CUSTOMER }));
+    expect(links.items).toEqual([{ fileId: fileID, url: expect.stringMatching(/^http/) }]);
+    expect(await cloud.call('complaint', 'mediaUrls', { complaintId: res.complaintId }, { openid: OTHER_CUSTOMER })).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    const refused = await fetch(`${cloud.url}/storage/upload?path=${encodeURIComponent('../../etc/passwd')}`, { method: 'POST', headers: { 'content-type': 'image/png', 'x-dev-openid': CUSTOMER }, body: png });
+    expect(refused.status).toBe(400);
+  });
+
   test('an agent records a phone complaint with the same intake', async () => {
     const res = data(await cloud.call('ticket', 'createOnBehalf', { description: '顾客来电：买的火锅底料太咸了，没法吃', contactPhone: '13700001111' }, { openid: 'demo-agent-cs', requestId: rid('phone') }));
     expect(res.subcategory).toBe('taste');

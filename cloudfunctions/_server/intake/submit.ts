@@ -17,6 +17,7 @@ import { refineWithCloudModel } from '../cloud-model';
 import { loadConfig, type AppConfig } from '../config';
 import { encryptField } from '../crypto';
 import { collection, isDuplicateKeyError, rows, updatedCount } from '../db';
+import { tempUrls } from '../media';
 import { enqueue } from '../outbox';
 import { fetchIntakeContext } from './context';
 
@@ -50,7 +51,9 @@ export async function submitComplaint(req: SubmitRequest): Promise<SubmitOutput>
   const { form, now } = req;
   const classification = await refineWithCloudModel(form.description, complaintClassifier().classify({ text: form.description, categoryHint: form.categoryHint }));
 
-  const context = await fetchIntakeContext({
+  // Attached files must exist in storage (checked alongside the context read, not after it).
+  const media = form.mediaFileIds?.length ? tempUrls(form.mediaFileIds) : Promise.resolve([]);
+  const contextRead = fetchIntakeContext({
     customerOpenid: req.customerOpenid,
     orderOwnerKnown: req.orderOwnerKnown,
     requestId: req.requestId,
@@ -64,10 +67,11 @@ export async function submitComplaint(req: SubmitRequest): Promise<SubmitOutput>
     counterId: ticketCounterId(now),
     department: departmentFor(config.taxonomy, classification.category),
   });
+  const [context, files] = await Promise.all([contextRead, media]);
   if (context.existing) return replay(req.customerOpenid, req.requestId, config);
-  if (context.unknown.length) {
-    throw new AppError('INVALID_INPUT', '部分信息没有找到，请检查后再提交', Object.fromEntries(context.unknown.map((f) => [f, UNKNOWN_MESSAGES[f]])));
-  }
+  const unknown: Record<string, string> = Object.fromEntries(context.unknown.map((f) => [f, UNKNOWN_MESSAGES[f]]));
+  if (files.some((f) => !f.url)) unknown.mediaFileIds = '有图片或视频没有上传成功，请删除后重新上传';
+  if (Object.keys(unknown).length) throw new AppError('INVALID_INPUT', '部分信息没有找到，请检查后再提交', unknown);
 
   const plan = planIntake(form, classification, context, config);
   const ticketNo = await nextTicketNo(now, context.counterSeq);

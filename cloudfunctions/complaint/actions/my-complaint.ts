@@ -7,6 +7,7 @@ import { complaintView } from '@shared/complaint/views';
 import type { OutboxMessage } from '@shared/notify/outbox';
 import { acceptChange, staffTarget } from '../../_server/accept';
 import { collection, isDuplicateKeyError, rows } from '../../_server/db';
+import { tempUrls } from '../../_server/media';
 import { createTask } from '../../_server/tasks';
 import { moveCompensation } from '../../_server/compensation';
 import { loadConfig, type AppConfig } from '../../_server/config';
@@ -22,6 +23,12 @@ async function loadMine(complaintId: string, ctx: ActionContext): Promise<Compla
 
 async function view(doc: ComplaintDoc, ctx: ActionContext, config: AppConfig): Promise<ComplaintView> {
   return complaintView(doc, await loadEvents(doc._id), ctx.now(), config);
+}
+
+/** complaint.mediaUrls: temporary links to the photos and videos of the caller's own complaint. */
+export async function mediaUrls(input: { complaintId: string }, ctx: ActionContext): Promise<{ items: Array<{ fileId: string; url?: string }> }> {
+  const doc = await loadMine(input.complaintId, ctx);
+  return { items: await tempUrls(doc.mediaFileIds) };
 }
 
 /** complaint.get: three database calls (caller, complaint, its events). */

@@ -318,6 +318,12 @@ export const complaint = {
     errors: [],
     idempotent: true,
   }),
+  mediaUrls: action<{ items: Array<{ fileId: string; url?: string }> }>()({
+    summary: '我的投诉里的图片和视频的临时链接（用于显示）',
+    input: z.strictObject(complaintIdInput),
+    roles: ['customer'],
+    errors: ['NOT_FOUND'],
+  }),
   listMyOrders: action<{ items: MyOrderItem[] }>()({
     summary: '我最近的订单（投诉表单的订单选择）',
     input: z.strictObject({ limit: limitSchema }),
