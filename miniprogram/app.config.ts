@@ -4,9 +4,22 @@ export default defineAppConfig({
   pages: TABS.map((tab) => tab.pagePath),
   subPackages: [
     {
+      // Administration: staff and invitations, SLA and holidays, compensation rules, FAQ, QR codes.
       root: 'packages/admin',
       name: 'admin',
-      pages: ['qrcodes/index'],
+      pages: ['qrcodes/index', 'staff/index', 'sla/index', 'compensation/index', 'faq/index'],
+    },
+    {
+      // Staff ticket handling: inbox (list + ticket side by side on a wide screen), ticket, phone intake, binding.
+      root: 'packages/staff',
+      name: 'staff',
+      pages: ['inbox/index', 'ticket/index', 'intake/index', 'bind/index'],
+    },
+    {
+      // Heads' and managers' dashboard with hand-drawn charts (Views, no chart library).
+      root: 'packages/dashboard',
+      name: 'dashboard',
+      pages: ['overview/index'],
     },
     {
       // The customer's complaint detail and rating: opened from 我的投诉 and the receipt.
@@ -19,6 +32,8 @@ export default defineAppConfig({
   preloadRule: {
     'pages/mine/index': { network: 'all', packages: ['complaint'] },
     'pages/complaint/index': { network: 'all', packages: ['complaint'] },
+    // Staff open the workbench first: fetch the ticket screens meanwhile, so the first tap on a ticket is instant.
+    'pages/workbench/index': { network: 'all', packages: ['staff'] },
   },
   window: {
     backgroundTextStyle: 'dark',

@@ -1,10 +1,29 @@
 import { defineFunction } from '../_server/define-function';
 import { pingHandler } from '../_server/ping';
+import { listAudit } from './actions/audit';
+import { getConfig, saveConfig } from './actions/config';
+import { listFaqs, saveFaq } from './actions/faq';
 import { generateQrCode, listQrCodes } from './actions/qr-codes';
+import { bindStaff, createInvitation, listInvitations, listStaff, revokeInvitation, updateStaff } from './actions/staff';
 
-/** Administration: QR codes now; staff, configuration and imports come with later issues. */
+/**
+ * Administration: staff and invitations, configuration documents, FAQ, QR codes. `bindStaff` is the one action
+ * for people who are not staff yet (the invited person): it lives here, beside the invitations it consumes,
+ * because the staff-only `ticket` function cannot be called before the binding exists.
+ */
 export const main = defineFunction('admin', {
   ping: pingHandler('admin'),
   listQrCodes,
   generateQrCode,
+  createInvitation,
+  listInvitations,
+  revokeInvitation,
+  bindStaff,
+  listStaff,
+  updateStaff,
+  getConfig,
+  saveConfig,
+  listFaqs,
+  saveFaq,
+  listAudit,
 });

@@ -6,6 +6,8 @@ import { approve, proposeSolution, transition } from './actions/moves';
 import { createOnBehalf } from './actions/on-behalf';
 import { get, inbox, revealPhone } from './actions/read';
 import { reclassify } from './actions/reclassify';
+import { mediaUrls, similarCases, suggestCompensationFor } from './actions/knowledge';
+import { profile, setOnDuty, staffOptions } from './actions/staff';
 
 /** Staff actions on tickets (DESIGN.md "Cloud functions"). */
 export const main = defineFunction('ticket', {
@@ -23,4 +25,10 @@ export const main = defineFunction('ticket', {
   approve,
   reclassify,
   createOnBehalf,
+  profile,
+  setOnDuty,
+  staffOptions,
+  suggestCompensation: suggestCompensationFor,
+  similarCases,
+  mediaUrls,
 });

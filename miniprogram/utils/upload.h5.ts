@@ -1,15 +1,42 @@
+import { currentDevOpenid } from '../dev-identity/store';
+import { API_BASE } from '../env';
 import type { MediaKind } from './media';
+import { cloudPath } from './media-path';
 import type { UploadHandle } from './upload';
 
 export type { UploadHandle } from './upload';
 
 /**
- * Browser build: the local cloud has no client-side storage upload (WeChat's client SDK signs uploads
- * itself; the browser has neither it nor an upload-ticket action), so picked files stay on this device.
- * The form says so plainly and submits without them.
+ * Browser build: files go to the local cloud's storage through its upload bridge (`POST /storage/upload`, the
+ * counterpart of `Taro.cloud.uploadFile`), with progress from XHR. A deployed web build would use CloudBase's
+ * web SDK instead (the deployment issue).
  */
-export const UPLOAD_SUPPORTED = false;
+export const UPLOAD_SUPPORTED = true;
 
-export function uploadMedia(_localPath: string, _kind: MediaKind, _onProgress: (percent: number) => void): UploadHandle {
-  return { done: Promise.reject(new Error('upload not available in the browser build')), abort: () => undefined };
+export function uploadMedia(localPath: string, kind: MediaKind, onProgress: (percent: number) => void): UploadHandle {
+  const xhr = new XMLHttpRequest();
+  const done = (async () => {
+    // `chooseMedia` in the browser hands out blob: URLs; read the bytes back to send them.
+    const blob = await (await fetch(localPath)).blob();
+    const name = cloudPath(kind, blob.type === 'image/png' ? `${localPath}.png` : kind === 'video' ? `${localPath}.mp4` : `${localPath}.jpg`);
+    return new Promise<string>((resolve, reject) => {
+      xhr.open('POST', `${API_BASE}/storage/upload?path=${encodeURIComponent(name)}`);
+      xhr.setRequestHeader('content-type', blob.type || (kind === 'video' ? 'video/mp4' : 'image/jpeg'));
+      xhr.setRequestHeader('x-dev-openid', currentDevOpenid());
+      xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
+      xhr.onload = () => {
+        try {
+          const body = JSON.parse(xhr.responseText) as { fileID?: string; errMsg?: string };
+          if (xhr.status === 200 && body.fileID) resolve(body.fileID);
+          else reject(new Error(body.errMsg || `upload failed (${xhr.status})`));
+        } catch {
+          reject(new Error(`upload failed (${xhr.status})`));
+        }
+      };
+      xhr.onerror = () => reject(new Error('network error'));
+      xhr.onabort = () => reject(new Error('aborted'));
+      xhr.send(blob);
+    });
+  })();
+  return { done, abort: () => xhr.abort() };
 }

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
-import { newRequestId } from '../api';
 import type { MediaKind } from './media';
+import { cloudPath } from './media-path';
 
 /** WeChat build: files go straight to cloud storage with `wx.cloud.uploadFile` (progress included). */
 export const UPLOAD_SUPPORTED = true;
@@ -9,14 +9,6 @@ export interface UploadHandle {
   /** The cloud fileID (`cloud://…`) that `complaint.submit` takes in `mediaFileIds`. */
   done: Promise<string>;
   abort(): void;
-}
-
-function cloudPath(kind: MediaKind, localPath: string): string {
-  const ext = /\.(\w{2,5})$/.exec(localPath)?.[1]?.toLowerCase() ?? (kind === 'video' ? 'mp4' : 'jpg');
-  const d = new Date(Date.now() + 8 * 3600_000); // the China date, for tidy folders
-  const day = `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
-  // A random name: the openid is not needed in the path, and guessing another customer's file must be hopeless.
-  return `complaint-media/${day}/${newRequestId()}.${ext}`;
 }
 
 export function uploadMedia(localPath: string, kind: MediaKind, onProgress: (percent: number) => void): UploadHandle {

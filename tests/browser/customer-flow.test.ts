@@ -127,12 +127,12 @@ describe('customer: complain in a minute, follow it to the end', () => {
     // The live classification hint.
     await expect.poll(() => text('#classify-hint'), { timeout: 15_000 }).toContain('质检部');
 
-    // Photos: the browser picker works; the build says plainly that it cannot upload.
+    // Photos: picked in the browser and uploaded to the local cloud's storage (the WeChat build uses wx.cloud).
     const chooser = page.waitForEvent('filechooser');
     await page.click(shown('#media-add'));
     await (await chooser).setFiles(path.join(ROOT, 'miniprogram', 'assets', 'tabbar', 'complaint-active.png'));
-    await page.waitForSelector(shown('#media-grid [data-status="local"]'), { timeout: 10_000 });
-    expect(await text('#media-browser-note')).toContain('浏览器版暂不能上传');
+    await page.waitForSelector(shown('#media-grid [data-status="done"]'), { timeout: 15_000 });
+    expect(await page.$('#media-browser-note')).toBeNull();
 
     // The phone is checked on leaving the field, with the server's words.
     await type('#contactPhone input', '1381234');
@@ -188,6 +188,7 @@ describe('customer: complain in a minute, follow it to the end', () => {
     expect(stored).toHaveLength(1);
     complaintId = stored[0]._id;
     ticketNo = stored[0].ticketNo;
+    expect((stored[0] as { mediaFileIds?: string[] }).mediaFileIds).toHaveLength(1);
     expect(await text('#receipt-ticket-no')).toBe(ticketNo);
     expect(ticketNo).toMatch(/^KS\d{8}-\d{4}$/);
     expect(await text('#receipt')).toContain('这次提交之前已经送达');
@@ -241,6 +242,8 @@ describe('customer: complain in a minute, follow it to the end', () => {
     expect(await text('#detail-description')).toContain('麻辣度是不是标错了');
     expect(await text('#detail-facts')).toContain('川味腊肠');
     expect(await text('#detail-phone')).toContain('138****5678');
+    // The photo uploaded from the browser comes back through a temporary link.
+    await page.waitForSelector(shown('#detail-media img[src^="http"]'), { timeout: 15_000 });
     await snap('customer-detail');
 
     await page.click(shown('#detail-nudge'));

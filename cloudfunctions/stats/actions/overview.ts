@@ -11,6 +11,10 @@ const $ = db.command.aggregate;
 const PAGE = 1000;
 const MAX_ROWS = 20_000;
 const MAX_DAYS = 366;
+/** Figures reused per instance for this long (a dashboard, not an inbox: half a minute behind is fine). */
+const MEMO_MS = 30_000;
+const MEMO_MAX = 20;
+const memo = new Map<string, { at: number; overview: Overview }>();
 
 const FIELDS = {
   createdAt: true, category: true, subcategory: true, department: true, level: true, status: true, foodSafety: true,
@@ -35,30 +39,61 @@ export async function overview(input: { from?: string; to?: string; department?:
   if (days <= 0 || days > MAX_DAYS) throw new AppError('INVALID_INPUT', '日期范围无效', { from: `请选择 1–${MAX_DAYS} 天的范围` });
   const scope = { ...(department ? { department } : {}), ...(input.category ? { category: input.category } : {}) };
   const range = { from: from.toDate(), to: to.toDate() };
+  // A dashboard is opened, refreshed and filtered back and forth: the same figures within half a minute are reused.
+  const key = JSON.stringify([scope, range.from.getTime(), range.to.getTime()]);
+  const hit = memo.get(key);
+  if (hit && now.getTime() - hit.at < MEMO_MS && now.getTime() >= hit.at) return hit.overview;
   const previousFrom = from.subtract(days, 'day').toDate();
 
   const [list, previous] = await Promise.all([
-    fetchRows({ ...scope, createdAt: _.gte(range.from).and(_.lt(range.to)) }),
+    fetchRows({ ...scope, createdAt: _.gte(range.from).and(_.lt(range.to)) }, range),
     collection('complaints')
       .aggregate()
       .match({ ...scope, createdAt: _.gte(previousFrom).and(_.lt(range.from)) })
       .group({ _id: '$category', count: $.sum(1) })
       .end() as unknown as Promise<{ list: Array<{ _id: Category; count: number }> }>,
   ]);
-  return computeOverview(list, Object.fromEntries(previous.list.map((p) => [p._id, p.count])), range, now);
+  const result = computeOverview(list, Object.fromEntries(previous.list.map((p) => [p._id, p.count])), range, now);
+  if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value!);
+  memo.set(key, { at: now.getTime(), overview: result });
+  return result;
 }
 
-/** The rows of the range, newest first, a page at a time (CloudBase answers at most 1000 per query). */
-async function fetchRows(where: object): Promise<StatsRow[]> {
+/** Slices of the range read in parallel: each is one indexed createdAt range, so no query needs an `or` cursor. */
+const SLICES = 8;
+
+/**
+ * The rows of the range, a slice at a time and the slices in parallel (CloudBase answers at most 1000 per query).
+ * A keyset cursor (`createdAt < t or (= t and _id < id)`) over the whole range made every page an `or` query the
+ * index could not serve; plain createdAt ranges are index ranges, and the round trips overlap.
+ */
+async function fetchRows(where: Record<string, unknown> & { createdAt: unknown }, range: { from: Date; to: Date }): Promise<StatsRow[]> {
+  const { createdAt: _whole, ...scope } = where;
+  const span = range.to.getTime() - range.from.getTime();
+  const bounds = Array.from({ length: SLICES + 1 }, (_, i) => new Date(range.from.getTime() + Math.round((span * i) / SLICES)));
+  const slices = await Promise.all(bounds.slice(0, -1).map((from, i) => fetchSlice(scope, from, bounds[i + 1])));
+  return slices.flat().slice(0, MAX_ROWS);
+}
+
+async function fetchSlice(scope: object, from: Date, to: Date): Promise<StatsRow[]> {
   const out: StatsRow[] = [];
-  let before: { at: Date; id: string } | undefined;
+  let upper = to;
+  let seen = new Set<string>();
   while (out.length < MAX_ROWS) {
-    const cond = before ? _.and([where, _.or([{ createdAt: _.lt(before.at) }, { createdAt: before.at, _id: _.lt(before.id) }])]) : where;
-    const page = await rows<StatsRow & { _id: string }>(collection('complaints').where(cond).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(PAGE).field({ ...FIELDS, _id: true }));
-    out.push(...page);
+    const page = await rows<StatsRow & { _id: string }>(
+      collection('complaints')
+        .where({ ...scope, createdAt: _.gte(from).and(_.lte(upper)) })
+        .orderBy('createdAt', 'desc')
+        .limit(PAGE)
+        .field({ ...FIELDS, _id: true }),
+    );
+    // `lte upper` re-reads the rows at the boundary instant: skip those already taken.
+    const fresh = page.filter((r) => !seen.has(r._id) && r.createdAt.getTime() < to.getTime());
+    out.push(...fresh);
     if (page.length < PAGE) break;
-    const last = page[page.length - 1];
-    before = { at: last.createdAt, id: last._id };
+    upper = page[page.length - 1].createdAt;
+    seen = new Set(page.filter((r) => r.createdAt.getTime() === upper.getTime()).map((r) => r._id));
+    if (!fresh.length) break; // more than a page at one instant: cannot happen with real intake times
   }
   return out;
 }

@@ -2,6 +2,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { TABS, type TabDef, type TabKey } from '../../constants/tabs';
 import { useI18n, type MessageKey } from '../../i18n';
+import { useWorkbenchBadge } from '../../utils/badge';
 import { tabIcon } from './icons';
 import './index.scss';
 
@@ -27,6 +28,8 @@ export function TabBar(props: Partial<TabBarProps>) {
   const { current, showStaff, onSelect } = { ...defaultProps, ...props };
   const { lang, t } = useI18n();
   const tabs = TABS.filter((tab) => showStaff || !tab.staffOnly);
+  // My open tickets on the 工作台 tab (set by the staff pages; nothing for customers).
+  const badge = useWorkbenchBadge();
   // Chinese is constants/tabs.ts itself; other languages come from the dictionary.
   const label = (tab: TabDef) => (lang === 'zh' ? tab.text : t(`tab.${tab.key}` as MessageKey));
   return (
@@ -45,6 +48,11 @@ export function TabBar(props: Partial<TabBarProps>) {
             onClick={() => !selected && onSelect(tab)}
           >
             <Image className='k-tabbar__icon' src={tabIcon(tab.key, selected)} mode='aspectFit' />
+            {tab.key === 'workbench' && showStaff && !!badge && (
+              <Text className='k-tabbar__badge' id='tab-workbench-badge' aria-label={`${badge} 张待办`}>
+                {badge > 99 ? '99+' : badge}
+              </Text>
+            )}
             <Text className='k-tabbar__text'>{label(tab)}</Text>
           </View>
         );

@@ -1,25 +1,99 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import type { InboxItem, StaffProfile } from '@shared/api/functions/ticket';
+import type { StaffRole } from '@shared/auth/roles';
+import { useEffect, useRef, useState } from 'react';
+import { call } from '../../api';
+import { ActionButton } from '../../components/ActionButton';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingSkeleton } from '../../components/LoadingSkeleton';
+import { useRemote } from '../../hooks/useRemote';
 import { loadSession, useSession } from '../../session';
 import { useTabPage } from '../../tabbar/store';
+import { setWorkbenchBadge } from '../../utils/badge';
+import { dashboardKey, defaultDashboardRange, prefetch } from '../../utils/prefetch';
+import { ADMIN_PAGES, BIND_PAGE_URL, DASHBOARD_PAGE, INTAKE_PAGE, inboxUrl, ticketUrl } from '../../utils/staff-routes';
 import { Connectivity } from './components/Connectivity';
+import { DutySwitch } from './components/DutySwitch';
 import { NameCard } from './components/NameCard';
+import { QueueSummary } from './components/QueueSummary';
 import { ToolEntry } from './components/ToolEntry';
 import './index.scss';
-import { ActionButton } from '../../components/ActionButton';
 
-/** Roles that manage QR codes (admin.listQrCodes is for heads, managers and admins). */
-const QR_ROLES = new Set(['head', 'manager', 'admin']);
+const LEADS = new Set(['head', 'manager', 'admin']);
+const go = (url: string) => void Taro.navigateTo({ url });
 
-/** 工作台 — staff only: who I am, whether the cloud answers, and my tools. */
+interface Tool {
+  id: string;
+  title: string;
+  description: string;
+  url: string;
+  roles: StaffRole[];
+}
+
+/** Every staff tool and who sees it; the functions check roles again, this only keeps the list honest. */
+const TOOLS: Tool[] = [
+  { id: 'tool-inbox', title: '工单列表', description: '按紧急程度和剩余时间排序，可筛选', url: inboxUrl(), roles: ['agent', 'head', 'manager', 'admin'] },
+  { id: 'tool-intake', title: '电话录入', description: '400 热线来电，代顾客登记投诉', url: INTAKE_PAGE, roles: ['agent', 'head', 'manager', 'admin'] },
+  { id: 'tool-dashboard', title: '数据看板', description: '投诉趋势、时效达成、满意度与预警；导出明细', url: DASHBOARD_PAGE, roles: ['head', 'manager', 'admin'] },
+  { id: 'tool-staff', title: '员工与邀请码', description: '邀请新员工、角色与部门、在岗与停用', url: ADMIN_PAGES.staff, roles: ['admin'] },
+  { id: 'tool-sla', title: '时效与节假日', description: '各级时限、营业时间、节假日模式', url: ADMIN_PAGES.sla, roles: ['admin'] },
+  { id: 'tool-compensation', title: '补偿规则与审批', description: '延误与冷链补偿、审批权限', url: ADMIN_PAGES.compensation, roles: ['admin'] },
+  { id: 'tool-faq', title: '常见问题', description: '顾客填表时看到的解答', url: ADMIN_PAGES.faq, roles: ['admin'] },
+  { id: 'tool-qrcodes', title: '二维码管理', description: '包装批次与门店的小程序码', url: ADMIN_PAGES.qrcodes, roles: ['head', 'manager', 'admin'] },
+];
+
+/** 工作台 — staff only: who I am and whether I take new tickets, my queue with the most urgent tickets, my tools. */
 export default function WorkbenchPage() {
   useTabPage('workbench');
   const snapshot = useSession();
-  useDidShow(() => void loadSession());
   const { state } = snapshot;
+  const isStaff = state.status === 'ready' && state.session.isStaff;
+  const queue = useRemote(() => call('ticket', 'inbox', { limit: 3 }), [snapshot.epoch], isStaff);
+  const [profile, setProfile] = useState<StaffProfile>();
+  const [duty, setDuty] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const shownOnce = useRef(false);
+
+  useEffect(() => {
+    if (!isStaff) return void setWorkbenchBadge(undefined);
+    let live = true;
+    void call('ticket', 'profile', {}).then((res) => live && res.ok && setProfile(res.data));
+    return () => {
+      live = false;
+    };
+  }, [isStaff, snapshot.epoch]);
+
+  useEffect(() => {
+    if (queue.state.status === 'ok') setWorkbenchBadge(queue.state.data.counts.mine);
+  }, [queue.state]);
+
+  useDidShow(() => {
+    void loadSession();
+    // Back from a ticket: counts and the urgent list changed.
+    if (shownOnce.current && isStaff) void queue.refresh();
+    shownOnce.current = true;
+  });
+  usePullDownRefresh(async () => {
+    await queue.refresh();
+    Taro.stopPullDownRefresh();
+  });
+
+  const open = (tool: Tool) => {
+    // The dashboard's one heavy read starts now, while its subpackage downloads.
+    if (tool.url === DASHBOARD_PAGE) {
+      const range = defaultDashboardRange();
+      prefetch(dashboardKey(range), () => call('stats', 'overview', range));
+    }
+    go(tool.url);
+  };
+
+  const toggleDuty = async (onDuty: boolean) => {
+    setDuty({ busy: true });
+    const res = await call('ticket', 'setOnDuty', { onDuty });
+    if (res.ok) setProfile(res.data);
+    setDuty({ busy: false, error: res.ok ? undefined : res.error.message });
+  };
 
   let body;
   if (state.status === 'loading') {
@@ -27,35 +101,42 @@ export default function WorkbenchPage() {
   } else if (state.status === 'error') {
     body = <ErrorState title='无法确认您的身份' error={state.error} onRetry={() => void loadSession(true)} />;
   } else if (!state.session.isStaff) {
-    // Customers do not see this tab, but may still arrive here (an old link, a shared page).
+    // Customers do not see this tab, but may still arrive here (an old link, a shared page, a new colleague).
     body = (
       <EmptyState
         title='工作台仅供员工使用'
-        description='这里是公司员工处理投诉的地方。您的投诉进度可以在「我的投诉」中查看。'
+        description='这里是公司员工处理投诉的地方。您的投诉进度可以在「我的投诉」中查看。新同事请用管理员发给您的邀请码绑定。'
         action={
-          <ActionButton size='small' onClick={() => void Taro.switchTab({ url: '/pages/mine/index' })}>
-            查看我的投诉
-          </ActionButton>
+          <View className='workbench-page__guest'>
+            <ActionButton size='small' onClick={() => void Taro.switchTab({ url: '/pages/mine/index' })}>
+              查看我的投诉
+            </ActionButton>
+            <ActionButton id='workbench-bind' type='outline' size='small' onClick={() => go(BIND_PAGE_URL)}>
+              我有员工邀请码
+            </ActionButton>
+          </View>
         }
       />
     );
   } else {
     const { session } = state;
+    const role = session.kind as StaffRole;
     body = (
       <>
         <NameCard session={session} />
-        <Connectivity epoch={snapshot.epoch} />
-        {QR_ROLES.has(session.kind) && (
-          <View className='k-card'>
-            <Text className='k-section-title'>管理工具</Text>
-            <ToolEntry
-              id='tool-qrcodes'
-              title='二维码管理'
-              description='包装批次与门店的小程序码'
-              onOpen={() => void Taro.navigateTo({ url: '/packages/admin/qrcodes/index' })}
-            />
-          </View>
+        <DutySwitch onDuty={profile?.onDuty} busy={duty.busy} error={duty.error} onChange={(v) => void toggleDuty(v)} />
+        {queue.state.status === 'loading' && <LoadingSkeleton cards={1} lines={3} label='正在加载待办工单' />}
+        {queue.state.status === 'error' && <ErrorState title='待办工单加载失败' error={queue.state.error} onRetry={() => void queue.reload()} />}
+        {queue.state.status === 'ok' && (
+          <QueueSummary role={role} counts={queue.state.data.counts} items={queue.state.data.items} onView={(view) => go(inboxUrl(view))} onTicket={(item: InboxItem) => go(ticketUrl(item.complaintId))} />
         )}
+        <View className='k-card'>
+          <Text className='k-section-title'>{LEADS.has(role) ? '工具与管理' : '工具'}</Text>
+          {TOOLS.filter((tool) => tool.roles.includes(role)).map((tool) => (
+            <ToolEntry key={tool.id} id={tool.id} title={tool.title} description={tool.description} onOpen={() => open(tool)} />
+          ))}
+        </View>
+        <Connectivity epoch={snapshot.epoch} />
       </>
     );
   }

@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
-import { ADMINS, LEADS } from '../../auth/roles';
+import { ADMINS, ANY_PERSON, DEPARTMENTS, LEADS, STAFF_ROLES, type DepartmentCode, type StaffRole } from '../../auth/roles';
+import { approvalValueSchema, compensationValueSchema, EDITABLE_CONFIG_IDS, slaValueSchema, type ConfigValues, type EditableConfigId } from '../../staff/config-docs';
+import type { InvitationStatus } from '../../staff/model';
 import { action } from '../action';
-import { pingInput, sceneSchema, type PingOutput } from '../common';
+import { cursorSchema, idSchema, pingInput, sceneSchema, type Page, type PingOutput } from '../common';
 
 export interface QrCodeItem {
   scene: string;
@@ -29,6 +31,95 @@ export interface GeneratedQrCode {
 /** The page a QR code opens: the complaint tab, which reads `scene`. */
 export const QR_PAGE = 'pages/complaint/index';
 
+export interface StaffItem {
+  openid: string;
+  name: string;
+  role: StaffRole;
+  department?: DepartmentCode;
+  skills: string[];
+  onDuty: boolean;
+  active: boolean;
+  title?: string;
+  boundAt?: string;
+  version: number;
+}
+
+export interface InvitationItem {
+  invitationId: string;
+  /** `••••••XY`: the code itself is shown only once, when created. */
+  codeHint: string;
+  name: string;
+  role: StaffRole;
+  department?: DepartmentCode;
+  skills: string[];
+  state: InvitationStatus | 'expired';
+  createdAt: string;
+  expiresAt: string;
+  usedByName?: string;
+  usedAt?: string;
+}
+
+export interface CreatedInvitation extends InvitationItem {
+  /** The code to hand over (`ABCD-2345`), shown this once. */
+  code: string;
+  /** The page the invited person opens (with the code filled in). */
+  path: string;
+}
+
+export interface AuditItem {
+  at: string;
+  actorName: string;
+  action: string;
+  target: string;
+  summary: string;
+}
+
+export interface ConfigView<V = unknown> {
+  id: EditableConfigId;
+  /** 0 while the defaults are in force (nothing stored yet). */
+  version: number;
+  value: V;
+  defaults: V;
+  updatedAt?: string;
+  updatedByName?: string;
+  /** The latest saves, newest first. */
+  history: AuditItem[];
+}
+
+export interface FaqItem {
+  faqId: string;
+  question: string;
+  answer: string;
+  keywords: string[];
+  category: FaqCategory;
+  order: number;
+  active: boolean;
+  version: number;
+}
+
+export const FAQ_CATEGORIES = ['refund', 'service', 'quality', 'delivery', 'product', 'store', 'invoice'] as const;
+export type FaqCategory = (typeof FAQ_CATEGORIES)[number];
+
+/** The page an invited person opens to bind their WeChat account (staff subpackage). */
+export const BIND_PAGE = 'packages/staff/bind/index';
+
+const staffRoleSchema = z.enum(STAFF_ROLES, { error: '请选择角色' });
+const departmentSchema = z.enum(DEPARTMENTS, { error: '请选择部门' });
+const nameSchema = z.string('请填写姓名').check(z.trim(), z.minLength(1, '请填写姓名'), z.maxLength(20, '姓名最多 20 个字'));
+const skillsSchema = z.array(z.string().check(z.regex(/^[a-z_.]{1,40}$/, '技能编码无效'))).check(z.maxLength(30, '技能最多 30 项'));
+const versionSchema = z.int('版本号无效').check(z.minimum(0, '版本号无效'));
+
+/** Agents and heads belong to a department; managers and admins to the whole company. */
+const needsDepartment = (v: { role?: StaffRole; department?: DepartmentCode }) => !(v.role === 'agent' || v.role === 'head') || !!v.department;
+
+const configInput = z.discriminatedUnion('id', [
+  z.strictObject({ id: z.literal('sla'), version: versionSchema, value: slaValueSchema }),
+  z.strictObject({ id: z.literal('compensation'), version: versionSchema, value: compensationValueSchema }),
+  z.strictObject({ id: z.literal('approval'), version: versionSchema, value: approvalValueSchema }),
+]);
+
+export type SaveConfigInput = { [K in EditableConfigId]: { id: K; version: number; value: ConfigValues[K] } }[EditableConfigId];
+
 export const admin = {
   ping: action<PingOutput>()({ summary: '连通性检查', input: pingInput, roles: ADMINS, errors: [] }),
   listQrCodes: action<{ items: QrCodeItem[] }>()({
@@ -42,5 +133,101 @@ export const admin = {
     input: z.strictObject({ scene: sceneSchema }),
     roles: ADMINS,
     errors: ['NOT_FOUND'],
+  }),
+  createInvitation: action<CreatedInvitation>()({
+    summary: '创建员工邀请码（角色、部门、技能；7 天有效，只显示一次）',
+    input: z
+      .strictObject({
+        name: nameSchema,
+        role: staffRoleSchema,
+        department: z.optional(departmentSchema),
+        skills: z.optional(skillsSchema),
+        expiresInDays: z.optional(z.int('有效天数须为整数').check(z.minimum(1, '至少 1 天'), z.maximum(30, '最多 30 天'))),
+      })
+      .check(z.refine(needsDepartment, { message: '专员和主管须选择部门', path: ['department'] })),
+    roles: ADMINS,
+    errors: [],
+    idempotent: true,
+  }),
+  listInvitations: action<{ items: InvitationItem[] }>()({
+    summary: '邀请码列表（最新在前）',
+    input: z.strictObject({}),
+    roles: ADMINS,
+    errors: [],
+  }),
+  revokeInvitation: action<InvitationItem>()({
+    summary: '作废一个尚未使用的邀请码',
+    input: z.strictObject({ invitationId: idSchema }),
+    roles: ADMINS,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  }),
+  bindStaff: action<StaffItem>()({
+    summary: '用邀请码把当前微信账号绑定为员工（被邀请人调用，此时尚不是员工）',
+    input: z.strictObject({ code: z.string('请填写邀请码').check(z.trim(), z.minLength(1, '请填写邀请码'), z.maxLength(20, '邀请码格式不正确')) }),
+    roles: ANY_PERSON,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    idempotent: true,
+  }),
+  listStaff: action<{ items: StaffItem[] }>()({
+    summary: '全部员工（含已停用）',
+    input: z.strictObject({}),
+    roles: ADMINS,
+    errors: [],
+  }),
+  updateStaff: action<StaffItem>()({
+    summary: '修改员工：角色、部门、技能、在岗、启用或停用（记入审计）',
+    input: z.strictObject({
+      openid: idSchema,
+      version: versionSchema,
+      name: z.optional(nameSchema),
+      role: z.optional(staffRoleSchema),
+      department: z.optional(z.nullable(departmentSchema)),
+      skills: z.optional(skillsSchema),
+      onDuty: z.optional(z.boolean()),
+      active: z.optional(z.boolean()),
+      title: z.optional(z.string().check(z.trim(), z.maxLength(30, '职务最多 30 个字'))),
+    }),
+    roles: ADMINS,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  }),
+  getConfig: action<ConfigView>()({
+    summary: '读取一份配置（当前值、默认值、版本与最近修改）',
+    input: z.strictObject({ id: z.enum(EDITABLE_CONFIG_IDS, { error: '未知的配置' }) }),
+    roles: ADMINS,
+    errors: [],
+  }),
+  saveConfig: action<ConfigView>()({
+    summary: '保存一份配置（校验每个字段；版本号过期则拒绝；记入审计）',
+    input: configInput,
+    roles: ADMINS,
+    errors: ['CONFLICT'],
+  }),
+  listFaqs: action<{ items: FaqItem[] }>()({
+    summary: '常见问题（含已停用）',
+    input: z.strictObject({}),
+    roles: ADMINS,
+    errors: [],
+  }),
+  saveFaq: action<FaqItem>()({
+    summary: '新增或修改一条常见问题（记入审计）',
+    input: z.strictObject({
+      faqId: z.optional(idSchema),
+      version: z.optional(versionSchema),
+      question: z.string('请填写问题').check(z.trim(), z.minLength(4, '问题至少 4 个字'), z.maxLength(60, '问题最多 60 个字')),
+      answer: z.string('请填写答案').check(z.trim(), z.minLength(10, '答案至少 10 个字'), z.maxLength(600, '答案最多 600 个字')),
+      keywords: z.array(z.string().check(z.trim(), z.minLength(1, '关键词不能为空'), z.maxLength(10, '每个关键词最多 10 个字'))).check(z.minLength(1, '至少一个关键词'), z.maxLength(20, '最多 20 个关键词')),
+      category: z.enum(FAQ_CATEGORIES, { error: '请选择分类' }),
+      order: z.optional(z.int('排序须为整数').check(z.minimum(0, '排序不能为负'), z.maximum(999, '排序最大 999'))),
+      active: z.boolean('请选择是否启用'),
+    }),
+    roles: ADMINS,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    idempotent: true,
+  }),
+  listAudit: action<Page<AuditItem>>()({
+    summary: '管理操作审计日志（最新在前）',
+    input: z.strictObject({ target: z.optional(z.string().check(z.maxLength(80, '对象太长'))), cursor: cursorSchema }),
+    roles: ADMINS,
+    errors: [],
   }),
 } as const;

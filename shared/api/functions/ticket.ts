@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import { DEPARTMENTS, STAFF, LEADS, type DepartmentCode } from '../../auth/roles';
+import { DEPARTMENTS, STAFF, LEADS, type DepartmentCode, type StaffRole } from '../../auth/roles';
+import type { ApprovalLimits, RequiredApprover } from '../../compensation/approval';
+import type { CompensationOffer } from '../../compensation/types';
 import { compensationInputSchema } from '../../compensation/schema';
 import type { ClassificationRecord } from '../../complaint/document';
 import { CATEGORIES, LEVELS, STATUSES, type Category, type Channel, type ComplaintStatus, type Level } from '../../complaint/model';
@@ -118,6 +120,74 @@ export interface TicketView {
   canRevealPhone: boolean;
   /** Reply template for the subcategory, with the product filled in. */
   replyTemplate: string;
+}
+
+/** One staff member as the assignment picker shows them: who, whether on duty, and how much they hold. */
+export interface StaffOption {
+  openid: string;
+  name: string;
+  role: StaffRole;
+  department?: DepartmentCode;
+  skills: string[];
+  onDuty: boolean;
+  openLoad: number;
+}
+
+/** The caller's own staff record (工作台 name card and the on-duty switch). */
+export interface StaffProfile {
+  openid: string;
+  name: string;
+  role: StaffRole;
+  department?: DepartmentCode;
+  skills: string[];
+  onDuty: boolean;
+  title?: string;
+}
+
+/** One compensation the rules suggest for a ticket, with who must approve it. */
+export interface CompensationSuggestionView {
+  offer: CompensationOffer;
+  summary: string;
+  /** The rule in one sentence (DOMAIN.md "Compensation"). */
+  rule: string;
+  automatic: boolean;
+  requiresQcReview: boolean;
+  alternativeGroup?: string;
+  /** For the caller: `none` when they may grant it alone. */
+  approvalNeeded: RequiredApprover;
+  /** `超过 ¥50 需部门主管审批`. */
+  approvalText: string;
+}
+
+export interface CompensationAdvice {
+  suggestions: CompensationSuggestionView[];
+  /** The limits in force, so the picker explains any amount typed by hand without another call. */
+  limits: ApprovalLimits;
+  pointsPerYuan: number;
+  /** Food safety: every compensation on this ticket goes through QC review. */
+  qcReview: boolean;
+  order?: { orderNo: string; totalFen: number; paidAt: string; promisedBy: string; deliveredAt?: string; items: Array<{ productId: string; productName: string; qty: number; priceFen: number }> };
+  /** The shipment's temperatures (at most ~100 points) and what they add up to. */
+  coldChain?: { thresholdCelsius: number; minutesAbove: number; maxCelsius?: number; missingData: boolean; readings: Array<{ at: string; celsius: number }> };
+  /** Another complaint on this order and issue already holds its one compensation. */
+  blockedBy?: string;
+  /** Products a replacement may re-send (the order's, else the one complained about), with prices. */
+  products: Array<{ productId: string; name: string; priceFen: number }>;
+}
+
+/** A closed ticket of the same subcategory, with what solved it (DOMAIN.md "Knowledge"). */
+export interface SimilarCase {
+  complaintId: string;
+  ticketNo: string;
+  createdAt: string;
+  resolvedAt?: string;
+  status: ComplaintStatus;
+  summary: string;
+  productName?: string;
+  rootCause?: string;
+  solution?: string;
+  compensation?: string;
+  stars?: number;
 }
 
 const ticketRef = { complaintId: idSchema };
@@ -241,6 +311,42 @@ export const ticket = {
     roles: STAFF,
     errors: ['NOT_FOUND'],
     idempotent: true,
+  }),
+  profile: action<StaffProfile>()({
+    summary: '我的员工资料（姓名、角色、部门、技能、是否在岗）',
+    input: z.strictObject({}),
+    roles: STAFF,
+    errors: [],
+  }),
+  setOnDuty: action<StaffProfile>()({
+    summary: '上岗 / 离岗：离岗时不再自动分派新工单（记入审计）',
+    input: z.strictObject({ onDuty: z.boolean('请选择在岗或离岗') }),
+    roles: STAFF,
+    errors: [],
+  }),
+  staffOptions: action<{ items: StaffOption[] }>()({
+    summary: '可分派的员工（本部门；经理和管理员可看全部），含在岗状态与在办工单数',
+    input: z.strictObject({ department: z.optional(z.enum(DEPARTMENTS, { error: '未知的部门' })) }),
+    roles: STAFF,
+    errors: ['FORBIDDEN'],
+  }),
+  suggestCompensation: action<CompensationAdvice>()({
+    summary: '按补偿规则给出建议（订单时间、冷链温度记录），并说明所需审批',
+    input: z.strictObject(ticketRef),
+    roles: STAFF,
+    errors: ['NOT_FOUND'],
+  }),
+  similarCases: action<{ items: SimilarCase[] }>()({
+    summary: '同一细类已解决的工单及其处理方案（最新在前）',
+    input: z.strictObject({ ...ticketRef, limit: z.optional(z.int('必须是整数').check(z.minimum(1, '至少 1 条'), z.maximum(10, '最多 10 条'))) }),
+    roles: STAFF,
+    errors: ['NOT_FOUND'],
+  }),
+  mediaUrls: action<{ items: Array<{ fileId: string; url: string }> }>()({
+    summary: '工单照片和视频的临时下载地址（浏览器版查看、放大）',
+    input: z.strictObject(ticketRef),
+    roles: STAFF,
+    errors: ['NOT_FOUND'],
   }),
 } as const;
 

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, newRequestId, type ClientError } from '../../../api';
 import { clearDraft, draftStarted, EMPTY_DRAFT, loadDraft, saveDraft, type ComplaintDraft, type DraftMedia, type Topic } from '../../../utils/draft';
 import { askSubscribeConsent } from '../../../utils/subscribe';
+import { useSession } from '../../../session';
 
 type SubmitInput = InputOf<'complaint', 'submit'>;
 
@@ -120,6 +121,13 @@ export function useComplaintForm(ctx: FormContext) {
       opened.current = false;
     }
   });
+
+  // The number the customer gave last time (complaint.me) fills an empty phone field; what they type wins.
+  const { state: session } = useSession();
+  const profilePhone = session.status === 'ready' ? session.session.contactPhone : undefined;
+  useEffect(() => {
+    if (profilePhone) setDraft((d) => (d.contactPhone ? d : { ...d, contactPhone: profilePhone }));
+  }, [profilePhone]);
 
   const markOpened = useCallback(() => {
     if (opened.current) return;

@@ -1,6 +1,7 @@
 import { Input, Text, View } from '@tarojs/components';
 import { FormField } from '../../../../components/FormField';
 import { useI18n } from '../../../../i18n';
+import { RecentOrders } from '../RecentOrders';
 import './index.scss';
 
 export interface ContactFieldsProps {
@@ -61,6 +62,7 @@ export function ContactFields(props: ContactFieldsProps) {
             onInput={(e) => onOrderNo(e.detail.value)}
           />
         </View>
+        {!orderFromLink && <RecentOrders selected={orderNo} onPick={onOrderNo} />}
       </FormField>
     </>
   );

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '补偿规则与审批',
+});

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '时效与节假日',
+});

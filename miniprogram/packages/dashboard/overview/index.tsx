@@ -1,0 +1,147 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import type { CsvExport } from '@shared/api/functions/stats';
+import { DEPARTMENT_LABELS } from '@shared/auth/roles';
+import { CATEGORY_LABELS } from '@shared/complaint/model';
+import { DEFAULT_TAXONOMY, findSubcategory } from '@shared/complaint/taxonomy';
+import { daysBefore } from '@shared/staff/charts';
+import { useState } from 'react';
+import { call, type ClientError } from '../../../api';
+import { ActionButton } from '../../../components/ActionButton';
+import { EmptyState } from '../../../components/EmptyState';
+import { ErrorState } from '../../../components/ErrorState';
+import { LoadingSkeleton } from '../../../components/LoadingSkeleton';
+import { useRemote } from '../../../hooks/useRemote';
+import { useSession } from '../../../session';
+import { dashboardKey, takePrefetched } from '../../../utils/prefetch';
+import type { ClientEnvelope } from '../../../api';
+import type { Overview } from '@shared/stats/overview';
+import { AlertList } from '../components/AlertList';
+import { ChartCard } from '../components/ChartCard';
+import { DashboardFilters, type DashboardQuery } from '../components/DashboardFilters';
+import { DayBars } from '../components/DayBars';
+import { Heatmap } from '../components/Heatmap';
+import { KeywordCloud } from '../components/KeywordCloud';
+import { KpiTiles } from '../components/KpiTiles';
+import { ShareBars } from '../components/ShareBars';
+import { SlaBars } from '../components/SlaBars';
+import './index.scss';
+
+/** Today in China (UTC+8), `YYYY-MM-DD`. */
+const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+/** The SLA target the department bars are drawn against. */
+const SLA_TARGET = 0.9;
+
+/**
+ * 数据看板 (heads: their department; managers and admins: all): one `stats.overview` call draws every chart; the
+ * same filters export the complaints as CSV. Charts are Views sized in %, so both builds draw them alike.
+ */
+export default function DashboardPage() {
+  const session = useSession();
+  const kind = session.state.status === 'ready' ? session.state.session.kind : undefined;
+  const today = chinaToday();
+  const presets = [7, 30, 90].map((days) => ({ days, from: daysBefore(today, days - 1) }));
+  const [query, setQuery] = useState<DashboardQuery>({ from: presets[1].from, to: today });
+  const input = { from: query.from, to: query.to, ...(query.department ? { department: query.department } : {}), ...(query.category ? { category: query.category } : {}) };
+  const { state, reload, refresh } = useRemote(
+    () => takePrefetched<ClientEnvelope<Overview>>(dashboardKey(input)) ?? call('stats', 'overview', input),
+    [JSON.stringify(input), session.epoch],
+  );
+  const [exporting, setExporting] = useState(false);
+  const [exported, setExported] = useState<CsvExport | ClientError>();
+
+  usePullDownRefresh(async () => {
+    await refresh();
+    Taro.stopPullDownRefresh();
+  });
+
+  const exportCsv = async () => {
+    setExporting(true);
+    setExported(undefined);
+    const res = await call('stats', 'exportCsv', input);
+    setExporting(false);
+    setExported(res.ok ? res.data : res.error);
+    // The browser build downloads at once; WeChat cannot open a CSV, so the link is there to copy to a PC.
+    if (res.ok && process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') window.open(res.data.url, '_blank');
+  };
+
+  let body;
+  if (state.status === 'loading') body = <LoadingSkeleton cards={4} lines={4} label='正在汇总数据' />;
+  else if (state.status === 'error') {
+    const denied = state.error.code === 'FORBIDDEN';
+    body = <ErrorState title={denied ? '数据看板仅供主管和经理使用' : '看板数据加载失败'} error={state.error} onRetry={denied ? undefined : () => void reload()} />;
+  } else if (state.data.total === 0) body = <EmptyState title='这段时间没有投诉' description='换个时间范围或筛选条件看看。' />;
+  else {
+    const o = state.data;
+    body = (
+      <>
+        <KpiTiles overview={o} />
+        <View className='dashboard-page__grid'>
+          <ChartCard title='预警' id='card-alerts' note='超时未解决、批次聚集、类别环比增长 ≥ 30%' wide>
+            <AlertList alerts={o.alerts} />
+          </ChartCard>
+          <ChartCard title='每日投诉量' id='card-volume' note='红色为食品安全' wide>
+            <DayBars days={o.volumeByDay} />
+          </ChartCard>
+          <ChartCard title='类别占比' id='card-category' note='右侧为与上一周期相比的变化'>
+            <ShareBars id='chart-category' tone='chilli' items={o.byCategory.map((c) => ({ key: c.category, label: CATEGORY_LABELS[c.category], count: c.count, share: c.share, ...(c.changePct !== undefined ? { changePct: c.changePct } : {}) }))} />
+          </ChartCard>
+          <ChartCard title='细类排行' id='card-subcategory' empty={!o.bySubcategory.length}>
+            <ShareBars id='chart-subcategory' tone='pepper' items={o.bySubcategory.slice(0, 10).map((s) => ({ key: `${s.category}.${s.subcategory}`, label: findSubcategory(DEFAULT_TAXONOMY, s.category, s.subcategory)?.label ?? s.subcategory, count: s.count, share: s.share }))} />
+          </ChartCard>
+          <ChartCard title='各部门时效达成率' id='card-sla' note='首次响应与解决，按已到期或已完成的工单计'>
+            <SlaBars rows={o.slaByDepartment} target={SLA_TARGET} />
+          </ChartCard>
+          <ChartCard title='商品排行' id='card-products' empty={!o.topProducts.length}>
+            <ShareBars id='chart-products' tone='gold' items={o.topProducts.map((p) => ({ key: p.productId, label: p.productName, count: p.count }))} />
+          </ChartCard>
+          <ChartCard title='批次排行' id='card-batches' empty={!o.topBatches.length}>
+            <ShareBars id='chart-batches' tone='chilli' items={o.topBatches.map((b) => ({ key: b.batchId, label: `${b.productName ?? ''} ${b.batchNo ?? b.batchId}`, count: b.count }))} />
+          </ChartCard>
+          <ChartCard title='商品 × 片区' id='card-heatmap' note='颜色越深投诉越多' wide empty={!o.heatmap.cells.length}>
+            <Heatmap heatmap={o.heatmap} />
+          </ChartCard>
+          <ChartCard title='投诉关键词' id='card-keywords' note='字越大，提到的投诉越多' empty={!o.keywords.length}>
+            <KeywordCloud words={o.keywords} />
+          </ChartCard>
+          <ChartCard title='等级分布' id='card-levels'>
+            <ShareBars id='chart-levels' tone='pepper' items={(['L1', 'L2', 'L3'] as const).map((l) => ({ key: l, label: l, count: o.byLevel[l], share: o.total ? o.byLevel[l] / o.total : 0 }))} />
+          </ChartCard>
+        </View>
+      </>
+    );
+  }
+
+  return (
+    <View className='k-page k-page--plain dashboard-page' id='dashboard-page'>
+      <View className='dashboard-page__head'>
+        <Text className='dashboard-page__title'>数据看板</Text>
+        <Text className='dashboard-page__scope' id='dashboard-scope'>
+          {kind === 'head' && session.state.status === 'ready' && session.state.session.department ? DEPARTMENT_LABELS[session.state.session.department] : query.department ? DEPARTMENT_LABELS[query.department] : '全部部门'}
+        </Text>
+        <ActionButton id='dashboard-export' type='outline' size='small' loading={exporting} onClick={() => void exportCsv()}>
+          导出 CSV
+        </ActionButton>
+      </View>
+      {exported && (
+        <View className={`dashboard-page__export${'code' in exported ? ' dashboard-page__export--error' : ''}`} id='dashboard-export-result'>
+          {'code' in exported ? (
+            <Text>{exported.message}</Text>
+          ) : (
+            <>
+              <Text>
+                已导出 {exported.rows} 条：{exported.filename}
+                {exported.truncated ? '（超出上限，请缩短时间范围）' : ''}
+              </Text>
+              <Text className='dashboard-page__link' id='dashboard-export-link' userSelect onClick={() => void Taro.setClipboardData({ data: exported.url })}>
+                复制下载链接
+              </Text>
+            </>
+          )}
+        </View>
+      )}
+      <DashboardFilters query={query} canPickDepartment={kind === 'manager' || kind === 'admin'} presets={presets} onChange={setQuery} />
+      {body}
+    </View>
+  );
+}

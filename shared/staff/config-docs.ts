@@ -1,0 +1,133 @@
+import * as z from 'zod/mini';
+import { DEFAULT_APPROVAL_LIMITS, type ApprovalLimits } from '../compensation/approval';
+import { DEFAULT_COMPENSATION_RULES, type CompensationRules } from '../compensation/rules';
+import { LEVELS } from '../complaint/model';
+import { DEFAULT_SLA_POLICY, validateSlaPolicy, WEEKDAYS, type SlaPolicy } from '../sla/policy';
+
+/**
+ * The configuration documents the admin screens edit (collection `config`, `_id` = id). Each is stored whole
+ * (`value`), with a `version` that every save must name (a stale one is refused) and an audit entry per save.
+ * Other ids (taxonomy, urgency, lifecycle, escalation) keep their defaults until they get a screen.
+ */
+export const EDITABLE_CONFIG_IDS = ['sla', 'compensation', 'approval'] as const;
+export type EditableConfigId = (typeof EDITABLE_CONFIG_IDS)[number];
+
+export const CONFIG_LABELS: Record<EditableConfigId, string> = {
+  sla: '时效（SLA）与节假日',
+  compensation: '补偿规则',
+  approval: '补偿审批权限',
+};
+
+export interface ConfigValues {
+  sla: SlaPolicy;
+  compensation: CompensationRules;
+  approval: ApprovalLimits;
+}
+
+export const CONFIG_DEFAULTS: ConfigValues = { sla: DEFAULT_SLA_POLICY, compensation: DEFAULT_COMPENSATION_RULES, approval: DEFAULT_APPROVAL_LIMITS };
+
+const minutes = (what: string) => z.int(`${what}须为整数分钟`).check(z.minimum(1, `${what}至少 1 分钟`), z.maximum(60 * 24 * 60, `${what}不能超过 60 天`));
+const fen = (what: string) => z.int(`${what}须为整数（分）`).check(z.minimum(0, `${what}不能为负数`), z.maximum(10_000_000, `${what}不能超过 ¥100000`));
+const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间格式应为 HH:mm'));
+const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'));
+const label = z.string().check(z.trim(), z.minLength(1, '请填写名称'), z.maxLength(20, '名称最多 20 个字'));
+const range = z.strictObject({ from: hhmm, to: hhmm });
+const ranges = z.array(range).check(z.maxLength(4, '每天最多 4 段'));
+
+const levelTargets = z.strictObject({ firstResponseMinutes: minutes('首次响应时限'), resolveMinutes: minutes('解决时限') });
+const calendarKind = z.enum(['24x7', 'business'], { error: '计时方式只能是全天或营业时间' });
+
+export const slaValueSchema = z.strictObject({
+  targets: z.strictObject({ L1: levelTargets, L2: levelTargets, L3: levelTargets }),
+  foodSafetyFirstResponseMinutes: minutes('食品安全首次响应时限'),
+  calendars: z.strictObject({ L1: calendarKind, L2: calendarKind, L3: calendarKind }),
+  businessHours: z.strictObject(Object.fromEntries(WEEKDAYS.map((d) => [d, ranges])) as Record<(typeof WEEKDAYS)[number], typeof ranges>),
+  holidays: z.array(
+    z.strictObject({ name: label, from: date, to: date, workdays: z.array(date).check(z.maxLength(10, '调休上班日最多 10 天')), provisional: z.optional(z.boolean()) }),
+  ).check(z.maxLength(60, '最多 60 个节假日')),
+  holidayHours: ranges,
+  makeupWorkdayHours: ranges,
+  holidayModes: z.array(
+    z.strictObject({
+      name: label,
+      from: date,
+      to: date,
+      factor: z.number('请填写系数').check(z.gt(0, '系数须大于 0'), z.lte(1, '系数不能大于 1')),
+      dutyTeam: z.array(z.string().check(z.regex(/^[A-Za-z0-9_.:-]{1,64}$/, '员工编号格式不正确'))).check(z.maxLength(20, '值班组最多 20 人')),
+    }),
+  ).check(z.maxLength(20, '最多 20 个节假日模式')),
+  warnFraction: z.number('请填写预警比例').check(z.gt(0, '预警比例须大于 0'), z.lt(1, '预警比例须小于 1')),
+});
+
+const remedy = z.union(
+  [
+    z.strictObject({ kind: z.literal('coupon'), amountFen: fen('优惠券金额').check(z.minimum(1, '优惠券金额至少 ¥0.01')) }),
+    z.strictObject({ kind: z.literal('refund'), percent: z.int('退款比例须为整数').check(z.minimum(1, '退款比例至少 1%'), z.maximum(100, '退款比例最多 100%')) }),
+    z.strictObject({ kind: z.literal('replacement') }),
+  ],
+  { error: '补偿方式无效' },
+);
+const combine = z.enum(['all', 'one_of'], { error: '请选择「全部给」或「任选其一」' });
+const subcategories = z.array(z.string().check(z.regex(/^[a-z_]{1,40}$/, '细类编码无效'))).check(z.maxLength(30, '细类太多'));
+
+export const compensationValueSchema = z.strictObject({
+  version: z.string().check(z.maxLength(40, '版本号太长')),
+  pointsPerYuan: z.int('积分兑换比例须为整数').check(z.minimum(1, '每 ¥1 至少 1 积分'), z.maximum(10_000, '每 ¥1 最多 10000 积分')),
+  lateDelivery: z.strictObject({
+    enabled: z.boolean(),
+    subcategories,
+    minDelayMinutes: minutes('起算延迟'),
+    perStartedHourFen: fen('每小时补偿'),
+    capFen: fen('补偿上限'),
+    automatic: z.boolean(),
+  }),
+  coldChain: z.strictObject({
+    enabled: z.boolean(),
+    subcategories,
+    tiers: z
+      .array(z.strictObject({ upToMinutes: z.nullable(minutes('超温分钟上限')), remedies: z.array(remedy).check(z.minLength(1, '每档至少一种补偿'), z.maxLength(3, '每档最多三种补偿')), combine }))
+      .check(z.minLength(1, '至少一档'), z.maxLength(6, '最多 6 档')),
+  }),
+  foodSafety: z.strictObject({ enabled: z.boolean(), remedies: z.array(remedy).check(z.minLength(1, '至少一种补偿'), z.maxLength(3, '最多三种补偿')), combine, requiresQcReview: z.boolean() }),
+});
+
+export const approvalValueSchema = z.strictObject({ agentMaxFen: fen('专员权限'), headMaxFen: fen('主管权限') });
+
+export type FieldErrors = Record<string, string>;
+
+/** Rules across fields that a schema cannot say, with the form field each message belongs to (`value.` paths). */
+export function crossFieldErrors(id: EditableConfigId, value: unknown): FieldErrors {
+  const errors: FieldErrors = {};
+  if (id === 'approval') {
+    const v = value as ApprovalLimits;
+    if (v.headMaxFen <= v.agentMaxFen) errors['value.headMaxFen'] = '主管权限须高于专员权限';
+  }
+  if (id === 'compensation') {
+    const v = value as CompensationRules;
+    if (v.lateDelivery.capFen < v.lateDelivery.perStartedHourFen) errors['value.lateDelivery.capFen'] = '补偿上限不能低于每小时补偿';
+    const tiers = v.coldChain.tiers;
+    tiers.forEach((t, i) => {
+      if (t.upToMinutes === null && i !== tiers.length - 1) errors[`value.coldChain.tiers.${i}.upToMinutes`] = '只有最后一档可以不设上限';
+      const prev = tiers[i - 1]?.upToMinutes;
+      if (i > 0 && t.upToMinutes !== null && prev !== null && prev !== undefined && t.upToMinutes <= prev) errors[`value.coldChain.tiers.${i}.upToMinutes`] = '各档上限须逐档递增';
+    });
+    if (tiers.length && tiers[tiers.length - 1].upToMinutes !== null) errors[`value.coldChain.tiers.${tiers.length - 1}.upToMinutes`] = '最后一档须不设上限（覆盖更长的超温）';
+  }
+  if (id === 'sla') {
+    const v = value as SlaPolicy;
+    for (const level of LEVELS) {
+      const t = v.targets[level];
+      if (t.resolveMinutes < t.firstResponseMinutes) errors[`value.targets.${level}.resolveMinutes`] = '解决时限不能短于首次响应时限';
+    }
+    v.holidayModes.forEach((m, i) => {
+      if (m.from > m.to) errors[`value.holidayModes.${i}.to`] = '结束日期不能早于开始日期';
+    });
+    v.holidays.forEach((h, i) => {
+      if (h.from > h.to) errors[`value.holidays.${i}.to`] = '结束日期不能早于开始日期';
+    });
+    // The SLA calculator's own checks (hours, calendars) as a last line: anything it refuses is refused here.
+    const rest = validateSlaPolicy(v);
+    if (rest.length && !Object.keys(errors).length) errors.value = rest.join('；');
+  }
+  return errors;
+}

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEFAULT_SLA_POLICY } from '../../shared/sla/policy';
+import { DEFAULT_APPROVAL_LIMITS } from '../../shared/compensation/approval';
+import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
+
+/**
+ * Staff identity and administration through the real SDK: invitations (idempotent create, revoke, expiry), binding
+ * a WeChat user by code (races, retries, who may), staff edits with the last-admin guard, versioned configuration
+ * documents with per-field validation and an audit entry, FAQ entries.
+ */
+let cloud: TestCloud;
+let seq = 0;
+const rid = (tag = 'r') => `${tag}-${Date.now().toString(36)}-${(seq++).toString(36)}`.padEnd(8, '0');
+const ADMIN = 'demo-admin';
+
+beforeAll(async () => {
+  cloud = await startTestCloud();
+});
+afterAll(() => cloud?.close());
+
+describe('invitations and binding', () => {
+  test('an admin invites an agent; the invited WeChat user binds once and is staff from the next call', async () => {
+    const requestId = rid('inv');
+    const created = data(await cloud.call('admin', 'createInvitation', { name: '刘新人', role: 'agent', department: 'qc', skills: ['quality', 'spoiled'] }, { openid: ADMIN, requestId }));
+    expect(created.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(created.path).toBe(`packages/staff/bind/index?code=${created.code.replace('-', '')}`);
+    expect(created.state).toBe('open');
+    // A retry answers the same code, and only one invitation exists.
+    const again = data(await cloud.call('admin', 'createInvitation', { name: '刘新人', role: 'agent', department: 'qc', skills: ['quality', 'spoiled'] }, { openid: ADMIN, requestId }));
+    expect(again.code).toBe(created.code);
+    expect(cloud.database.count('invitations')).toBe(1);
+    // The code itself is never stored.
+    expect(JSON.stringify(cloud.database.find('invitations', {}))).not.toContain(created.code.replace('-', ''));
+
+    const newcomer = 'wx-newcomer-1';
+    expect(await cloud.call('ticket', 'inbox', {}, { openid: newcomer })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const bound = data(await cloud.call('admin', 'bindStaff', { code: created.code.toLowerCase() }, { openid: newcomer, requestId: rid('bind') }));
+    expect(bound).toMatchObject({ openid: newcomer, name: '刘新人', role: 'agent', department: 'qc', onDuty: true, active: true });
+    expect(data(await cloud.call('complaint', 'me', {}, { openid: newcomer }))).toMatchObject({ isStaff: true, kind: 'agent', department: 'qc' });
+    // The same person retrying gets the same answer; someone else is refused.
+    expect(data(await cloud.call('admin', 'bindStaff', { code: created.code }, { openid: newcomer, requestId: rid('bind') }))).toMatchObject({ openid: newcomer });
+    expect(await cloud.call('admin', 'bindStaff', { code: created.code }, { openid: 'wx-someone-else', requestId: rid('bind') })).toMatchObject({ ok: false, error: { code: 'CONFLICT', fields: { code: '这个邀请码已经被使用过了' } } });
+    const list = data(await cloud.call('admin', 'listInvitations', {}, { openid: ADMIN }));
+    expect(list.items[0]).toMatchObject({ state: 'used', usedByName: '刘新人' });
+    expect(cloud.database.count('audit', { target: `staff:${newcomer}`, action: 'bind_staff' })).toBe(1);
+  });
+
+  test('two people racing for one code: one staff record', async () => {
+    const { code } = data(await cloud.call('admin', 'createInvitation', { name: '抢码', role: 'agent', department: 'cs' }, { openid: ADMIN, requestId: rid('inv') }));
+    const answers = await Promise.all(['wx-race-a', 'wx-race-b', 'wx-race-c'].map((openid) => cloud.call('admin', 'bindStaff', { code }, { openid, requestId: rid('bind') })));
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(answers.filter((a) => !a.ok).every((a) => !a.ok && a.error.code === 'CONFLICT')).toBe(true);
+    expect(cloud.database.count('staff', { name: '抢码' })).toBe(1);
+  });
+
+  test('wrong, revoked and expired codes, staff re-binding, and who may invite', async () => {
+    expect(await cloud.call('admin', 'bindStaff', { code: 'ABCD-2345' }, { openid: 'wx-guess', requestId: rid('bind') })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await cloud.call('admin', 'bindStaff', { code: '12' }, { openid: 'wx-guess', requestId: rid('bind') })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { code: expect.any(String) } } });
+    const inv = data(await cloud.call('admin', 'createInvitation', { name: '作废', role: 'head', department: 'logistics' }, { openid: ADMIN, requestId: rid('inv') }));
+    expect(data(await cloud.call('admin', 'revokeInvitation', { invitationId: inv.invitationId }, { openid: ADMIN })).state).toBe('revoked');
+    expect(await cloud.call('admin', 'bindStaff', { code: inv.code }, { openid: 'wx-late', requestId: rid('bind') })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '这个邀请码已被管理员作废' } });
+
+    const short = data(await cloud.call('admin', 'createInvitation', { name: '过期', role: 'agent', department: 'qc', expiresInDays: 1 }, { openid: ADMIN, requestId: rid('inv') }));
+    await fetch(`${cloud.url}/__local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMinutes: 25 * 60 }) });
+    expect(await cloud.call('admin', 'bindStaff', { code: short.code }, { openid: 'wx-slow', requestId: rid('bind') })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('过期') } });
+
+    const fresh = data(await cloud.call('admin', 'createInvitation', { name: '已是员工', role: 'agent', department: 'qc' }, { openid: ADMIN, requestId: rid('inv') }));
+    expect(await cloud.call('admin', 'bindStaff', { code: fresh.code }, { openid: 'demo-agent-cs', requestId: rid('bind') })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+
+    expect(await cloud.call('admin', 'createInvitation', { name: '越权', role: 'admin' }, { openid: 'demo-manager', requestId: rid('inv') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await cloud.call('admin', 'createInvitation', { name: '没部门', role: 'agent' }, { openid: ADMIN, requestId: rid('inv') })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { department: '专员和主管须选择部门' } },
+    });
+    expect(await cloud.call('admin', 'createInvitation', { name: '', role: 'boss' } as never, { openid: ADMIN, requestId: rid('inv') })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { name: '请填写姓名', role: '请选择角色' } },
+    });
+  });
+});
+
+describe('staff', () => {
+  test('an admin moves an agent off duty and deactivates them; the last admin cannot be removed', async () => {
+    const { items } = data(await cloud.call('admin', 'listStaff', {}, { openid: ADMIN }));
+    const agent = items.find((s) => s.openid === 'demo-agent-logistics')!;
+    expect(agent).toMatchObject({ role: 'agent', department: 'logistics', active: true, version: 0 });
+    const off = data(await cloud.call('admin', 'updateStaff', { openid: agent.openid, version: 0, onDuty: false, skills: ['late'] }, { openid: ADMIN }));
+    expect(off).toMatchObject({ onDuty: false, skills: ['late'], version: 1 });
+    expect(await cloud.call('admin', 'updateStaff', { openid: agent.openid, version: 0, active: false }, { openid: ADMIN })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await cloud.call('admin', 'updateStaff', { openid: agent.openid, version: 1, role: 'manager', department: null }, { openid: ADMIN })).toMatchObject({ ok: true, data: { role: 'manager' } });
+    expect(await cloud.call('admin', 'updateStaff', { openid: agent.openid, version: 2, role: 'head', department: null }, { openid: ADMIN })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { department: '专员和主管须选择部门' } },
+    });
+    expect(await cloud.call('admin', 'updateStaff', { openid: ADMIN, version: 0, active: false }, { openid: ADMIN })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { active: '至少要保留一位启用的管理员' } },
+    });
+    expect(cloud.database.count('audit', { target: `staff:${agent.openid}` })).toBe(2);
+    // Deactivated staff are customers to every function from the next call on.
+    data(await cloud.call('admin', 'updateStaff', { openid: agent.openid, version: 2, active: false }, { openid: ADMIN }));
+    expect(await cloud.call('ticket', 'inbox', {}, { openid: agent.openid })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('configuration documents', () => {
+  test('SLA policy: defaults at version 0, per-field validation, a conflicting save refused, audited, read by the functions', async () => {
+    const sla = data(await cloud.call('admin', 'getConfig', { id: 'sla' }, { openid: ADMIN }));
+    expect(sla).toMatchObject({ id: 'sla', version: 0, history: [] });
+    const policy = sla.value as typeof DEFAULT_SLA_POLICY;
+    const bad = { ...policy, targets: { ...policy.targets, L3: { firstResponseMinutes: 0, resolveMinutes: 60 } }, warnFraction: 2 };
+    expect(await cloud.call('admin', 'saveConfig', { id: 'sla', version: 0, value: bad }, { openid: ADMIN })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { 'value.targets.L3.firstResponseMinutes': '首次响应时限至少 1 分钟', 'value.warnFraction': '预警比例须小于 1' } },
+    });
+    const shorter = { ...policy, targets: { ...policy.targets, L3: { firstResponseMinutes: 12 * 60, resolveMinutes: 6 * 60 } } };
+    expect(await cloud.call('admin', 'saveConfig', { id: 'sla', version: 0, value: shorter }, { openid: ADMIN })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { 'value.targets.L3.resolveMinutes': '解决时限不能短于首次响应时限' } },
+    });
+    const holiday = { ...policy, holidayModes: [...policy.holidayModes, { name: '国庆', from: '2026-10-01', to: '2026-10-07', factor: 0.5, dutyTeam: ['demo-agent-qc'] }] };
+    const saved = data(await cloud.call('admin', 'saveConfig', { id: 'sla', version: 0, value: holiday }, { openid: ADMIN }));
+    expect(saved).toMatchObject({ version: 1, updatedByName: '系统管理员' });
+    expect(saved.history[0]).toMatchObject({ action: 'save_config', summary: '修改「时效（SLA）与节假日」（第 1 版）' });
+    expect(await cloud.call('admin', 'saveConfig', { id: 'sla', version: 0, value: holiday }, { openid: ADMIN })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const [doc] = cloud.database.find('config', { _id: 'sla' });
+    expect(doc).toMatchObject({ version: 1, value: { holidayModes: expect.arrayContaining([expect.objectContaining({ name: '国庆' })]) } });
+  });
+
+  test('approval limits and compensation rules: rules across fields, and who may', async () => {
+    expect(await cloud.call('admin', 'saveConfig', { id: 'approval', version: 0, value: { agentMaxFen: 30000, headMaxFen: 20000 } }, { openid: ADMIN })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { 'value.headMaxFen': '主管权限须高于专员权限' } },
+    });
+    const ok = data(await cloud.call('admin', 'saveConfig', { id: 'approval', version: 0, value: { ...DEFAULT_APPROVAL_LIMITS, agentMaxFen: 8000 } }, { openid: ADMIN }));
+    expect(ok.value).toEqual({ agentMaxFen: 8000, headMaxFen: 20000 });
+    const rules = data(await cloud.call('admin', 'getConfig', { id: 'compensation' }, { openid: ADMIN })).value as { coldChain: { tiers: Array<{ upToMinutes: number | null }> } };
+    const tiers = rules.coldChain.tiers.map((t, i) => (i === 1 ? { ...t, upToMinutes: 20 } : t));
+    expect(await cloud.call('admin', 'saveConfig', { id: 'compensation', version: 0, value: { ...rules, coldChain: { ...rules.coldChain, tiers } } as never }, { openid: ADMIN })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { 'value.coldChain.tiers.1.upToMinutes': '各档上限须逐档递增' } },
+    });
+    expect(await cloud.call('admin', 'getConfig', { id: 'sla' }, { openid: 'demo-manager' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  test('FAQ: create (idempotent), edit with version, deactivate; audit lists newest first', async () => {
+    const requestId = rid('faq');
+    const input = { question: '冻品可以退货吗？', answer: '冷冻商品签收后如有质量问题，请在 48 小时内拍照提交投诉，核实后退款或补发。', keywords: ['退货', '冻品'], category: 'refund' as const, active: true };
+    const created = data(await cloud.call('admin', 'saveFaq', input, { openid: ADMIN, requestId }));
+    expect(data(await cloud.call('admin', 'saveFaq', input, { openid: ADMIN, requestId })).faqId).toBe(created.faqId);
+    const edited = data(await cloud.call('admin', 'saveFaq', { ...input, faqId: created.faqId, version: created.version, active: false }, { openid: ADMIN, requestId: rid('faq') }));
+    expect(edited).toMatchObject({ active: false, version: 2 });
+    expect(await cloud.call('admin', 'saveFaq', { ...input, faqId: created.faqId, version: 1 }, { openid: ADMIN, requestId: rid('faq') })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await cloud.call('admin', 'saveFaq', { ...input, question: '退', keywords: [] }, { openid: ADMIN, requestId: rid('faq') })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { question: '问题至少 4 个字', keywords: '至少一个关键词' } },
+    });
+    const audit = data(await cloud.call('admin', 'listAudit', {}, { openid: ADMIN }));
+    expect(audit.items[0].summary).toContain('停用常见问题');
+    expect(data(await cloud.call('admin', 'listFaqs', {}, { openid: ADMIN })).items.some((f) => f.faqId === created.faqId && !f.active)).toBe(true);
+  });
+});
