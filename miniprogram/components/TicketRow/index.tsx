@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { InboxItem } from '@shared/api/functions/ticket';
+import { STATUS_LABELS } from '@shared/complaint/lifecycle';
 import { CATEGORY_LABELS } from '@shared/complaint/model';
 import { CHANNEL_SHORT } from '../../utils/channels';
 import { slaWords } from '../../utils/sla';
@@ -13,17 +14,6 @@ export interface TicketRowProps {
   showAssignee: boolean;
   onOpen: (item: InboxItem) => void;
 }
-
-const STATUS_WORDS: Record<InboxItem['status'], string> = {
-  submitted: '待分派',
-  assigned: '已分派',
-  investigating: '调查中',
-  awaiting_customer: '待顾客确认',
-  escalated: '已升级',
-  compensating: '补偿中',
-  resolved: '已解决',
-  closed: '已关闭',
-};
 
 /**
  * One ticket in a staff list: level, ticket number and status; the issue; the SLA time coloured by its state;
@@ -46,7 +36,7 @@ export function TicketRow(props: Partial<TicketRowProps> & Pick<TicketRowProps, 
       <View className='k-trow__head'>
         <Text className={`k-trow__level k-trow__level--${item.level}`}>{item.level}</Text>
         <Text className='k-trow__no k-mono'>{item.ticketNo}</Text>
-        <Text className='k-trow__status'>{STATUS_WORDS[item.status]}</Text>
+        <Text className='k-trow__status'>{STATUS_LABELS[item.status]}</Text>
         <Text className={`k-trow__sla k-trow__sla--${item.slaState}`} data-sla={item.slaState}>
           {sla}
         </Text>
