@@ -29,3 +29,25 @@ export function isDuplicateKeyError(error: unknown): boolean {
   const e = error as { errMsg?: string; message?: string } | undefined;
   return /E11000|duplicate key/i.test(`${e?.errMsg ?? ''} ${e?.message ?? ''}`);
 }
+
+/**
+ * Insert documents whose ids make a retry harmless (audit events, outbox messages) in one round trip; when the
+ * batch meets a duplicate (a retry), each document is inserted alone and the duplicates are skipped.
+ */
+export async function addIgnoringDuplicates(name: CollectionName, docs: object[]): Promise<void> {
+  if (!docs.length) return;
+  try {
+    await collection(name).add({ data: docs.length === 1 ? docs[0] : docs });
+    return;
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    if (docs.length === 1) return;
+  }
+  for (const doc of docs) {
+    try {
+      await collection(name).add({ data: doc });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
+}

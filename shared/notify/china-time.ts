@@ -2,7 +2,8 @@
  * China time for message texts, by fixed offset: Asia/Shanghai has been UTC+8 all year since 1991 (no DST), and
  * the drain formats many values per message, so plain arithmetic beats a time-zone library here.
  */
-const OFFSET_MS = 8 * 60 * 60_000;
+import { CHINA_OFFSET_MS as OFFSET_MS } from '../time/clock';
+
 const DAY_MS = 24 * 60 * 60_000;
 
 const pad = (n: number) => String(n).padStart(2, '0');

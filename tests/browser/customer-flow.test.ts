@@ -1,9 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureAppBuilt, ROOT } from '../../scripts/lib/builds';
-import { openBrowser, screenshot, SCREENSHOTS } from '../helpers/browser';
+import { openBrowser, screenshot, fullPageScreenshot } from '../helpers/browser';
 import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
 
 /**
@@ -41,25 +40,9 @@ async function snap(name: string): Promise<void> {
   await screenshot(page, name);
 }
 
-/**
- * The whole page top to bottom. Taro scrolls inside the page element, so for the picture that element is let
- * grow to its content for a moment (the fixed tab bar then sits mid-picture, where the screen ended).
- */
 async function snapFull(name: string): Promise<void> {
   await page.waitForTimeout(400);
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const unfold = (on: boolean) =>
-    page.evaluate((grow) => {
-      const el = Array.from(document.querySelectorAll<HTMLElement>('.taro_page_show')).find((e) => e.offsetParent !== null || getComputedStyle(e).display !== 'none');
-      for (let node: HTMLElement | null = el ?? null; node; node = node.parentElement) {
-        node.style.height = grow ? 'auto' : '';
-        node.style.overflow = grow ? 'visible' : '';
-        if (node === el) node.style.position = grow ? 'relative' : '';
-      }
-    }, on);
-  await unfold(true);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  await unfold(false);
+  await fullPageScreenshot(page, name);
 }
 
 const complaintsOf = (openid: string) => cloud.database.find('complaints', { customerOpenid: openid }) as Array<{ _id: string; ticketNo: string; requestId: string; status: string; assigneeOpenid?: string }>;

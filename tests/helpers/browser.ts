@@ -38,3 +38,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
+
+/**
+ * The whole page top to bottom. Taro scrolls inside the page element, so for the picture that element is let
+ * grow to its content for a moment (the fixed tab bar then sits mid-picture, where the screen ended).
+ */
+export async function fullPageScreenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const unfold = (on: boolean) =>
+    page.evaluate((grow) => {
+      const el = Array.from(document.querySelectorAll<HTMLElement>('.taro_page_show')).find((e) => e.offsetParent !== null || getComputedStyle(e).display !== 'none');
+      for (let node: HTMLElement | null = el ?? null; node; node = node.parentElement) {
+        node.style.height = grow ? 'auto' : '';
+        node.style.overflow = grow ? 'visible' : '';
+        if (node === el) node.style.position = grow ? 'relative' : '';
+      }
+    }, on);
+  await unfold(true);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await unfold(false);
+}

@@ -1,3 +1,4 @@
+import type { TicketChange } from '@shared/api/functions/ticket';
 import { AppError } from '@shared/api/envelope';
 import type { ComplaintDoc } from '@shared/complaint/document';
 import { canReadTicket, canWorkTicket, type ActorFacts } from '@shared/complaint/lifecycle';
@@ -27,3 +28,6 @@ export async function loadWorkable(complaintId: string, ctx: ActionContext): Pro
 export function expectVersion(doc: ComplaintDoc, version: number | undefined): void {
   if (version !== undefined && version !== doc.version) throw new AppError('CONFLICT', '工单刚被其他人更新过，请刷新后再操作');
 }
+
+/** What a staff action that changed a ticket answers: its id, new version and status. */
+export const ticketChange = (doc: ComplaintDoc): TicketChange => ({ complaintId: doc._id, version: doc.version, status: doc.status });

@@ -1,16 +1,13 @@
 import type { TicketChange } from '@shared/api/functions/ticket';
 import { AppError } from '@shared/api/envelope';
 import { DEPARTMENT_LABELS, type DepartmentCode } from '@shared/auth/roles';
-import type { ComplaintDoc } from '@shared/complaint/document';
 import { checkMove, REASSIGNABLE_STATUSES } from '@shared/complaint/lifecycle';
 import { loadConfig } from '../../_server/config';
 import { collection, rows } from '../../_server/db';
 import type { ActionContext } from '../../_server/define-function';
 import { createTask } from '../../_server/tasks';
 import { commitChange } from '../../_server/tickets';
-import { actorOf, expectVersion, loadReadable, loadWorkable, who } from './access';
-
-const changed = (doc: ComplaintDoc): TicketChange => ({ complaintId: doc._id, version: doc.version, status: doc.status });
+import { actorOf, expectVersion, loadReadable, loadWorkable, who, ticketChange } from './access';
 
 /** ticket.claim: an agent (or head) of the department takes an unassigned ticket; two at once → one wins, one CONFLICT. */
 export async function claim(input: { complaintId: string; version: number }, ctx: ActionContext): Promise<TicketChange> {
@@ -28,7 +25,7 @@ export async function claim(input: { complaintId: string; version: number }, ctx
     now,
     config,
   );
-  return changed(updated);
+  return ticketChange(updated);
 }
 
 interface StaffRecord {
@@ -58,7 +55,7 @@ export async function assign(input: { complaintId: string; assigneeOpenid: strin
   if (!REASSIGNABLE_STATUSES.includes(doc.status)) throw new AppError('INVALID_INPUT', '已解决或已关闭的工单不能再分派', { complaintId: '已解决或已关闭的工单不能再分派' });
   const department = target.department ?? doc.department;
   if (department !== doc.department && ctx.caller.kind === 'head') throw new AppError('FORBIDDEN', '部门主管只能分派给本部门的员工');
-  if (doc.assigneeOpenid === target.openid && department === doc.department) return changed(doc);
+  if (doc.assigneeOpenid === target.openid && department === doc.department) return ticketChange(doc);
 
   const now = ctx.now();
   const to = doc.status === 'submitted' ? 'assigned' : doc.status;
@@ -84,7 +81,7 @@ export async function assign(input: { complaintId: string; assigneeOpenid: strin
     now,
     config,
   );
-  return changed(updated);
+  return ticketChange(updated);
 }
 
 /** ticket.requestAssist: another department joins — it can read the ticket, add notes, and gets its own task. */
@@ -94,7 +91,7 @@ export async function requestAssist(input: { complaintId: string; department: De
   if (!REASSIGNABLE_STATUSES.includes(doc.status)) throw new AppError('INVALID_INPUT', '已解决或已关闭的工单不能再请求协助', { complaintId: '工单已结束' });
   const now = ctx.now();
   await createTask({ dedupeKey: `assist:${doc._id}:${input.department}`, kind: 'assist', department: input.department, complaintId: doc._id, ticketNo: doc.ticketNo, note: input.note }, now);
-  if (doc.assistDepartments.includes(input.department)) return changed(doc);
+  if (doc.assistDepartments.includes(input.department)) return ticketChange(doc);
   const updated = await commitChange(
     doc,
     {
@@ -107,5 +104,5 @@ export async function requestAssist(input: { complaintId: string; department: De
     now,
     config,
   );
-  return changed(updated);
+  return ticketChange(updated);
 }

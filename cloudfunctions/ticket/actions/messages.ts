@@ -4,7 +4,7 @@ import { appendEvents } from '../../_server/audit';
 import { loadConfig } from '../../_server/config';
 import type { ActionContext } from '../../_server/define-function';
 import { commitChange } from '../../_server/tickets';
-import { loadReadable, loadWorkable, who } from './access';
+import { loadReadable, loadWorkable, who, ticketChange } from './access';
 
 /** ticket.note: an internal note (never shown to the customer). Assisting departments may add notes too. */
 export async function note(input: { complaintId: string; text: string }, ctx: ActionContext): Promise<{ recorded: true }> {
@@ -32,5 +32,5 @@ export async function reply(input: { complaintId: string; text: string }, ctx: A
     now,
     config,
   );
-  return { complaintId: updated._id, version: updated.version, status: updated.status };
+  return ticketChange(updated);
 }

@@ -9,13 +9,12 @@ import { checkMove, STATUS_LABELS } from '@shared/complaint/lifecycle';
 import type { ComplaintStatus } from '@shared/complaint/model';
 import { applySlaEffect, markFirstResponse } from '@shared/complaint/schedule';
 import type { OutboxMessage } from '@shared/notify/outbox';
+import { staffTarget } from '../../_server/accept';
 import { issuesImmediately, createCompensation, moveCompensation } from '../../_server/compensation';
 import { loadConfig } from '../../_server/config';
 import type { ActionContext } from '../../_server/define-function';
 import { commitChange, type Change, type NewEvent } from '../../_server/tickets';
-import { actorOf, expectVersion, loadWorkable, who } from './access';
-
-const changed = (doc: ComplaintDoc): TicketChange => ({ complaintId: doc._id, version: doc.version, status: doc.status });
+import { actorOf, expectVersion, loadWorkable, who, ticketChange } from './access';
 
 /** What the customer reads in their timeline when a staff move changes the ticket's status. */
 const CUSTOMER_NOTES: Partial<Record<ComplaintStatus, string>> = {
@@ -78,7 +77,7 @@ export async function transition(input: { complaintId: string; to: ComplaintStat
   if (input.note) events.push({ ...who(ctx), action: 'note', note: input.note, visibility: 'internal' });
   if (customerNote) messages.push(toCustomer(doc, `status:${doc._id}:v${doc.version + 1}`, customerNote));
   const updated = await commitChange(doc, { set, events, messages }, now, config);
-  return changed(updated);
+  return ticketChange(updated);
 }
 
 /**
@@ -137,7 +136,7 @@ export async function proposeSolution(
         messages: [toCustomer(doc, `solution:${doc._id}:${solution.id}`, '处理方案待您确认')],
       };
   const updated = await commitChange(doc, change, now, config);
-  return { ...changed(updated), ...(compensation ? { compensationStatus: compensation.status } : {}), approvalNeeded: compensation?.approvalNeeded ?? (forApproval ? 'head' : 'none') };
+  return { ...ticketChange(updated), ...(compensation ? { compensationStatus: compensation.status } : {}), approvalNeeded: compensation?.approvalNeeded ?? (forApproval ? 'head' : 'none') };
 }
 
 /**
@@ -171,7 +170,7 @@ export async function approve(input: { complaintId: string; version: number; app
     events.push({ ...who(ctx), action: 'approve', ...(backToWork ? { from: doc.status, to: 'investigating' as const } : {}), after: { approved: false, note: input.note }, note: input.note, visibility: 'internal' });
     if (backToWork) events.push({ actorOpenid: 'system', actorRole: 'system', actorName: '系统', action: 'transition', note: '方案需要调整，专员正在重新处理', visibility: 'customer' });
     const updated = await commitChange(doc, { set, events, messages }, now, config);
-    return changed(updated);
+    return ticketChange(updated);
   }
 
   let compensation = doc.compensation;
@@ -190,12 +189,12 @@ export async function approve(input: { complaintId: string; version: number; app
       messages.push({ dedupeKey: `issue:${compensation.compensationId}`, kind: 'compensation_issue', audience: 'customer', to: doc.customerOpenid, complaintId: doc._id, ticketNo: doc.ticketNo, data: { ticketNo: doc.ticketNo, summary: compensation.summary } });
     } else {
       events.push({ ...who(ctx), action: 'approve', after: { approved: true, compensation: 'approved' }, note: `补偿（${compensation.summary}）已审批，正在办理`, visibility: 'customer' });
-      messages.push({ dedupeKey: `execute:${compensation.compensationId}`, kind: 'compensation_issue', audience: doc.assigneeOpenid ? 'staff' : 'department', to: doc.assigneeOpenid ?? doc.department, complaintId: doc._id, ticketNo: doc.ticketNo, data: { ticketNo: doc.ticketNo, summary: compensation.summary, event: '补偿已审批，请办理' } });
+      messages.push({ dedupeKey: `execute:${compensation.compensationId}`, kind: 'compensation_issue', ...staffTarget(doc), complaintId: doc._id, ticketNo: doc.ticketNo, data: { ticketNo: doc.ticketNo, summary: compensation.summary, event: '补偿已审批，请办理' } });
     }
   } else {
     events.push({ ...who(ctx), action: 'approve', after: { approved: true, compensation: compensation?.status ?? null }, note: '补偿已审批', visibility: 'internal' });
   }
   set.compensation = compensation;
   const updated = await commitChange(doc, { set, events, messages }, now, config);
-  return changed(updated);
+  return ticketChange(updated);
 }

@@ -12,7 +12,7 @@ import { loadConfig } from '../../_server/config';
 import { collection, rows } from '../../_server/db';
 import type { ActionContext } from '../../_server/define-function';
 import { commitChange } from '../../_server/tickets';
-import { expectVersion, loadWorkable, who } from './access';
+import { expectVersion, loadWorkable, who, ticketChange } from './access';
 
 const $ = db.command.aggregate;
 
@@ -89,5 +89,5 @@ export async function reclassify(
     now,
     config,
   );
-  return { complaintId: updated._id, version: updated.version, status: updated.status };
+  return ticketChange(updated);
 }
