@@ -26,7 +26,9 @@ const FUNCTION_ASSETS: Record<string, string[]> = {
  */
 const FUNCTION_DEPENDENCIES: Record<string, string[]> = {
   complaint: ['tencentcloud-sdk-nodejs-hunyuan'],
-  ticket: ['tencentcloud-sdk-nodejs-hunyuan'],
+  ticket: ['tencentcloud-sdk-nodejs-hunyuan', 'jieba-wasm'],
+  // Word segmentation for keywords (jieba as WebAssembly: 4 MB with its dictionary, so never inlined).
+  stats: ['jieba-wasm'],
   // SMS through Tencent Cloud's common client (SendSms, 2021-01-11); the typed sms package only wraps it.
   notify: ['tencentcloud-sdk-nodejs-common'],
 };
