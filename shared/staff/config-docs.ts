@@ -1,30 +1,69 @@
 import * as z from 'zod/mini';
 import { DEFAULT_APPROVAL_LIMITS, type ApprovalLimits } from '../compensation/approval';
 import { DEFAULT_COMPENSATION_RULES, type CompensationRules } from '../compensation/rules';
-import { LEVELS } from '../complaint/model';
+import { DEPARTMENTS } from '../auth/roles';
+import { DEFAULT_LIFECYCLE_RULES, type LifecycleRules } from '../complaint/lifecycle';
+import { CATEGORIES, LEVELS } from '../complaint/model';
+import { DEFAULT_TAXONOMY } from '../complaint/taxonomy';
+import { DEFAULT_URGENCY_RULES, type UrgencyRules } from '../complaint/urgency';
+import { DEFAULT_ESCALATION_RULES, type EscalationRules } from '../sla/alerts';
 import { DEFAULT_SLA_POLICY, validateSlaPolicy, WEEKDAYS, type SlaPolicy } from '../sla/policy';
 
 /**
  * The configuration documents the admin screens edit (collection `config`, `_id` = id). Each is stored whole
  * (`value`), with a `version` that every save must name (a stale one is refused) and an audit entry per save.
- * Other ids (taxonomy, urgency, lifecycle, escalation) keep their defaults until they get a screen.
+ * Every id `cloudfunctions/_server/config.ts` reads is editable here.
  */
-export const EDITABLE_CONFIG_IDS = ['sla', 'compensation', 'approval'] as const;
+export const EDITABLE_CONFIG_IDS = ['sla', 'compensation', 'approval', 'taxonomy', 'urgency', 'escalation', 'lifecycle'] as const;
 export type EditableConfigId = (typeof EDITABLE_CONFIG_IDS)[number];
 
 export const CONFIG_LABELS: Record<EditableConfigId, string> = {
   sla: '时效（SLA）与节假日',
   compensation: '补偿规则',
   approval: '补偿审批权限',
+  taxonomy: '分类、部门与回复模板',
+  urgency: '紧急程度规则',
+  escalation: '超时升级',
+  lifecycle: '自动流转与流失预警',
 };
 
 export interface ConfigValues {
   sla: SlaPolicy;
   compensation: CompensationRules;
   approval: ApprovalLimits;
+  taxonomy: TaxonomyValue;
+  urgency: UrgencyRules;
+  escalation: EscalationRules;
+  lifecycle: LifecycleRules;
 }
 
-export const CONFIG_DEFAULTS: ConfigValues = { sla: DEFAULT_SLA_POLICY, compensation: DEFAULT_COMPENSATION_RULES, approval: DEFAULT_APPROVAL_LIMITS };
+/**
+ * The editable part of the taxonomy, stored as the overrides `applyTaxonomyOverrides` applies: per category its
+ * label and department, per subcategory its label and reply template. Codes are fixed (the classifier and stored
+ * complaints use them), so the form lists every one and cannot add or remove any.
+ */
+export interface TaxonomyValue {
+  categories: Record<string, { label: string; department: (typeof DEPARTMENTS)[number]; subcategories: Record<string, { label: string; replyTemplate: string }> }>;
+}
+
+export const DEFAULT_TAXONOMY_VALUE: TaxonomyValue = {
+  categories: Object.fromEntries(
+    DEFAULT_TAXONOMY.categories.map((c) => [
+      c.code,
+      { label: c.label, department: c.department, subcategories: Object.fromEntries(c.subcategories.map((s) => [s.code, { label: s.label, replyTemplate: s.replyTemplate }])) },
+    ]),
+  ),
+};
+
+export const CONFIG_DEFAULTS: ConfigValues = {
+  sla: DEFAULT_SLA_POLICY,
+  compensation: DEFAULT_COMPENSATION_RULES,
+  approval: DEFAULT_APPROVAL_LIMITS,
+  taxonomy: DEFAULT_TAXONOMY_VALUE,
+  urgency: DEFAULT_URGENCY_RULES,
+  escalation: DEFAULT_ESCALATION_RULES,
+  lifecycle: DEFAULT_LIFECYCLE_RULES,
+};
 
 const minutes = (what: string) => z.int(`${what}须为整数分钟`).check(z.minimum(1, `${what}至少 1 分钟`), z.maximum(60 * 24 * 60, `${what}不能超过 60 天`));
 const fen = (what: string) => z.int(`${what}须为整数（分）`).check(z.minimum(0, `${what}不能为负数`), z.maximum(10_000_000, `${what}不能超过 ¥100000`));
@@ -93,6 +132,55 @@ export const compensationValueSchema = z.strictObject({
 
 export const approvalValueSchema = z.strictObject({ agentMaxFen: fen('专员权限'), headMaxFen: fen('主管权限') });
 
+const subLabel = z.string('请填写名称').check(z.trim(), z.minLength(1, '请填写名称'), z.maxLength(20, '名称最多 20 个字'));
+/** A reply template: the first message to the customer; `{product}` is the only placeholder. */
+const replyTemplate = z
+  .string('请填写回复模板')
+  .check(
+    z.trim(),
+    z.minLength(10, '回复模板至少 10 个字'),
+    z.maxLength(300, '回复模板最多 300 个字'),
+    z.refine((t) => !/\{(?!product\})[^}]*\}/.test(t), '只能使用 {product} 占位符'),
+  );
+
+export const taxonomyValueSchema = z.strictObject({
+  categories: z.strictObject(
+    Object.fromEntries(
+      DEFAULT_TAXONOMY.categories.map((c) => [
+        c.code,
+        z.strictObject({
+          label: subLabel,
+          department: z.enum(DEPARTMENTS, { error: '请选择负责部门' }),
+          subcategories: z.strictObject(Object.fromEntries(c.subcategories.map((s) => [s.code, z.strictObject({ label: subLabel, replyTemplate })]))),
+        }),
+      ]),
+    ),
+  ),
+});
+
+const count = (what: string, min: number, max: number) => z.int(`${what}须为整数`).check(z.minimum(min, `${what}至少 ${min}`), z.maximum(max, `${what}最多 ${max}`));
+
+export const urgencyValueSchema = z.strictObject({
+  lateHoursForL2: count('配送延误小时数', 1, 240),
+  vipAnnualFen: fen('VIP 年消费门槛').check(z.minimum(100, 'VIP 年消费门槛至少 ¥1')),
+  repeatCount: count('重复投诉次数', 2, 20),
+  repeatWindowDays: count('重复投诉统计天数', 1, 365),
+  batchCustomers: count('同批次顾客数', 2, 100),
+  batchWindowHours: count('同批次统计小时数', 1, 24 * 30),
+  maxRaise: count('最多上调级数', 0, 2),
+  l2Categories: z.array(z.enum(CATEGORIES, { error: '未知的类别' })).check(z.maxLength(CATEGORIES.length, '类别重复')),
+});
+
+export const escalationValueSchema = z.strictObject({ managerAfterMinutes: minutes('超时后升级经理的时间') });
+
+export const lifecycleValueSchema = z.strictObject({
+  autoAcceptDays: count('视为接受的天数', 1, 30),
+  autoCloseDays: count('自动关闭的天数', 1, 60),
+  unsatisfiedStars: count('不满意星级', 1, 4),
+  churnStreak: count('连续不满意次数', 2, 10),
+  nudgeIntervalMinutes: minutes('催单间隔'),
+});
+
 export type FieldErrors = Record<string, string>;
 
 /** Rules across fields that a schema cannot say, with the form field each message belongs to (`value.` paths). */
@@ -112,6 +200,10 @@ export function crossFieldErrors(id: EditableConfigId, value: unknown): FieldErr
       if (i > 0 && t.upToMinutes !== null && prev !== null && prev !== undefined && t.upToMinutes <= prev) errors[`value.coldChain.tiers.${i}.upToMinutes`] = '各档上限须逐档递增';
     });
     if (tiers.length && tiers[tiers.length - 1].upToMinutes !== null) errors[`value.coldChain.tiers.${tiers.length - 1}.upToMinutes`] = '最后一档须不设上限（覆盖更长的超温）';
+  }
+  if (id === 'urgency') {
+    const v = value as UrgencyRules;
+    if (new Set(v.l2Categories).size !== v.l2Categories.length) errors['value.l2Categories'] = '类别不能重复';
   }
   if (id === 'sla') {
     const v = value as SlaPolicy;

@@ -333,4 +333,26 @@ describe('admin: invitations, binding, configuration', () => {
     await expect.poll(() => text('#faq-list'), { timeout: 10_000 }).toContain('冻品收到后可以退货吗');
     await snapFull('staff-admin-faq');
   });
+  test('taxonomy and handling rules: a template with an unknown placeholder is refused; a rule change saves', async () => {
+    await open('demo-admin', '/packages/admin/taxonomy/index');
+    await page.waitForSelector(shown('#sub-quality-spoiled-template textarea'), { timeout: 30_000 });
+    await page.fill(shown('#sub-quality-spoiled-template textarea'), '您好 {name}，您的{product}问题已收到，我们会尽快处理。');
+    await page.click(shown('#taxonomy-save'));
+    await expect.poll(() => text('#sub-quality-spoiled .a-error'), { timeout: 10_000 }).toBe('只能使用 {product} 占位符');
+    await page.fill(shown('#sub-quality-spoiled-template textarea'), '您好，您的{product}变质问题质检部已在核查，请保留产品和包装。');
+    await page.click(shown('#taxonomy-save'));
+    await page.waitForSelector(shown('#taxonomy-saved'), { timeout: 10_000 });
+    expect(cloud.database.find('config', { _id: 'taxonomy' })[0]).toMatchObject({ value: { categories: { quality: { subcategories: { spoiled: { replyTemplate: expect.stringContaining('质检部已在核查') } } } } } });
+
+    await open('demo-admin', '/packages/admin/rules/index');
+    await page.waitForSelector(shown('#lifecycle-streak input'), { timeout: 30_000 });
+    await page.fill(shown('#lifecycle-streak input'), '1');
+    await page.click(shown('#lifecycle-save'));
+    await expect.poll(() => text('#field-lifecycle-streak .k-numf__error'), { timeout: 10_000 }).toBe('连续不满意次数至少 2');
+    await page.fill(shown('#lifecycle-streak input'), '2');
+    await page.click(shown('#lifecycle-save'));
+    await page.waitForSelector(shown('#lifecycle-saved'), { timeout: 10_000 });
+    expect(cloud.database.find('config', { _id: 'lifecycle' })[0]).toMatchObject({ value: { churnStreak: 2 } });
+    await snapFull('staff-admin-rules');
+  });
 });

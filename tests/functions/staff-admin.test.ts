@@ -143,6 +143,62 @@ describe('configuration documents', () => {
     expect(await cloud.call('admin', 'getConfig', { id: 'sla' }, { openid: 'demo-manager' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  test('taxonomy: labels, departments and reply templates per field; the ticket screen reads the saved names', async () => {
+    const current = data(await cloud.call('admin', 'getConfig', { id: 'taxonomy' }, { openid: ADMIN }));
+    const value = structuredClone(current.value) as { categories: Record<string, { label: string; department: string; subcategories: Record<string, { label: string; replyTemplate: string }> }> };
+    expect(Object.keys(value.categories)).toEqual(['quality', 'delivery', 'service', 'other']);
+    const spoiled = value.categories.quality.subcategories.spoiled;
+    spoiled.replyTemplate = '您好，{customer} 您的{product}问题我们已收到。';
+    value.categories.delivery.label = '';
+    expect(await cloud.call('admin', 'saveConfig', { id: 'taxonomy', version: current.version, value } as never, { openid: ADMIN })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { 'value.categories.quality.subcategories.spoiled.replyTemplate': '只能使用 {product} 占位符', 'value.categories.delivery.label': '请填写名称' } },
+    });
+    // An unknown code cannot be added (codes are fixed: the classifier and stored complaints use them).
+    const extra = { categories: { ...value.categories, fruit: value.categories.other } };
+    expect(await cloud.call('admin', 'saveConfig', { id: 'taxonomy', version: current.version, value: extra } as never, { openid: ADMIN })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+
+    value.categories.delivery.label = '配送问题';
+    spoiled.label = '变质霉变';
+    spoiled.replyTemplate = '您好，您反映的{product}变质问题质检部已经在核查，请先保留产品和包装。';
+    const saved = data(await cloud.call('admin', 'saveConfig', { id: 'taxonomy', version: current.version, value } as never, { openid: ADMIN }));
+    expect(saved.history[0]).toMatchObject({ summary: `修改「分类、部门与回复模板」（第 ${current.version + 1} 版）` });
+
+    const filed = data(await cloud.call('complaint', 'submit', { description: '买的腊肠打开发霉了，长了白毛，还有一股馊味', contactPhone: '13812348000' }, { openid: 'demo-customer-3', requestId: rid('tax') }));
+    expect(filed).toMatchObject({ category: 'quality', subcategory: 'spoiled' });
+    // Functions keep configuration for a minute per instance.
+    await fetch(`${cloud.url}/__local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMinutes: 2 }) });
+    const ticket = data(await cloud.call('ticket', 'get', { complaintId: filed.complaintId }, { openid: 'demo-head-qc' }));
+    expect(ticket.classification.subcategoryLabel).toBe('变质霉变');
+    expect(ticket.replyTemplate).toMatch(/^您好，您反映的.+变质问题质检部已经在核查/);
+  });
+
+  test('urgency, escalation and lifecycle rules: validated per field, saved with a version', async () => {
+    const urgency = data(await cloud.call('admin', 'getConfig', { id: 'urgency' }, { openid: ADMIN }));
+    const u = urgency.value as { l2Categories: string[]; repeatCount: number };
+    expect(await cloud.call('admin', 'saveConfig', { id: 'urgency', version: urgency.version, value: { ...u, repeatCount: 1, l2Categories: ['quality', 'quality'] } } as never, { openid: ADMIN })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { 'value.repeatCount': '重复投诉次数至少 2' } },
+    });
+    expect(await cloud.call('admin', 'saveConfig', { id: 'urgency', version: urgency.version, value: { ...u, l2Categories: ['quality', 'quality'] } } as never, { openid: ADMIN })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { 'value.l2Categories': '类别不能重复' } },
+    });
+    expect(data(await cloud.call('admin', 'saveConfig', { id: 'urgency', version: urgency.version, value: { ...u, l2Categories: ['quality', 'delivery'] } } as never, { openid: ADMIN })).version).toBe(urgency.version + 1);
+
+    const escalation = data(await cloud.call('admin', 'getConfig', { id: 'escalation' }, { openid: ADMIN }));
+    expect(escalation.value).toEqual({ managerAfterMinutes: 120 });
+    expect(data(await cloud.call('admin', 'saveConfig', { id: 'escalation', version: 0, value: { managerAfterMinutes: 90 } } as never, { openid: ADMIN })).value).toEqual({ managerAfterMinutes: 90 });
+
+    const lifecycle = data(await cloud.call('admin', 'getConfig', { id: 'lifecycle' }, { openid: ADMIN }));
+    const l = lifecycle.value as Record<string, number>;
+    expect(await cloud.call('admin', 'saveConfig', { id: 'lifecycle', version: 0, value: { ...l, churnStreak: 1, autoCloseDays: 0 } } as never, { openid: ADMIN })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { 'value.churnStreak': '连续不满意次数至少 2', 'value.autoCloseDays': '自动关闭的天数至少 1' } },
+    });
+    expect(await cloud.call('admin', 'saveConfig', { id: 'lifecycle', version: 0, value: l } as never, { openid: 'demo-head-cs' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
   test('FAQ: create (idempotent), edit with version, deactivate; audit lists newest first', async () => {
     const requestId = rid('faq');
     const input = { question: '冻品可以退货吗？', answer: '冷冻商品签收后如有质量问题，请在 48 小时内拍照提交投诉，核实后退款或补发。', keywords: ['退货', '冻品'], category: 'refund' as const, active: true };

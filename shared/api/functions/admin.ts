@@ -1,6 +1,17 @@
 import * as z from 'zod/mini';
 import { ADMINS, ANY_PERSON, DEPARTMENTS, LEADS, STAFF_ROLES, type DepartmentCode, type StaffRole } from '../../auth/roles';
-import { approvalValueSchema, compensationValueSchema, EDITABLE_CONFIG_IDS, slaValueSchema, type ConfigValues, type EditableConfigId } from '../../staff/config-docs';
+import {
+  approvalValueSchema,
+  compensationValueSchema,
+  EDITABLE_CONFIG_IDS,
+  escalationValueSchema,
+  lifecycleValueSchema,
+  slaValueSchema,
+  taxonomyValueSchema,
+  urgencyValueSchema,
+  type ConfigValues,
+  type EditableConfigId,
+} from '../../staff/config-docs';
 import type { InvitationStatus } from '../../staff/model';
 import { action } from '../action';
 import { cursorSchema, idSchema, pingInput, sceneSchema, type Page, type PingOutput } from '../common';
@@ -116,6 +127,10 @@ const configInput = z.discriminatedUnion('id', [
   z.strictObject({ id: z.literal('sla'), version: versionSchema, value: slaValueSchema }),
   z.strictObject({ id: z.literal('compensation'), version: versionSchema, value: compensationValueSchema }),
   z.strictObject({ id: z.literal('approval'), version: versionSchema, value: approvalValueSchema }),
+  z.strictObject({ id: z.literal('taxonomy'), version: versionSchema, value: taxonomyValueSchema }),
+  z.strictObject({ id: z.literal('urgency'), version: versionSchema, value: urgencyValueSchema }),
+  z.strictObject({ id: z.literal('escalation'), version: versionSchema, value: escalationValueSchema }),
+  z.strictObject({ id: z.literal('lifecycle'), version: versionSchema, value: lifecycleValueSchema }),
 ]);
 
 export type SaveConfigInput = { [K in EditableConfigId]: { id: K; version: number; value: ConfigValues[K] } }[EditableConfigId];
