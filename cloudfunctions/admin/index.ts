@@ -2,6 +2,7 @@ import { defineFunction } from '../_server/define-function';
 import { pingHandler } from '../_server/ping';
 import { listAudit } from './actions/audit';
 import { getConfig, saveConfig } from './actions/config';
+import { listDepartments, saveDepartment } from './actions/departments';
 import { listFaqs, saveFaq } from './actions/faq';
 import { generateQrCode, listQrCodes } from './actions/qr-codes';
 import { bindStaff, createInvitation, listInvitations, listStaff, revokeInvitation, updateStaff } from './actions/staff';
@@ -23,6 +24,8 @@ export const main = defineFunction('admin', {
   updateStaff,
   getConfig,
   saveConfig,
+  listDepartments,
+  saveDepartment,
   listFaqs,
   saveFaq,
   listAudit,

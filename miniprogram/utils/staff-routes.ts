@@ -14,6 +14,7 @@ export const ADMIN_PAGES = {
   qrcodes: '/packages/admin/qrcodes/index',
   taxonomy: '/packages/admin/taxonomy/index',
   rules: '/packages/admin/rules/index',
+  departments: '/packages/admin/departments/index',
 } as const;
 
 export const inboxUrl = (view?: InboxView) => (view ? `${INBOX_PAGE}?view=${view}` : INBOX_PAGE);

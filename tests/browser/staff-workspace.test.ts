@@ -355,4 +355,16 @@ describe('admin: invitations, binding, configuration', () => {
     expect(cloud.database.find('config', { _id: 'lifecycle' })[0]).toMatchObject({ value: { churnStreak: 2 } });
     await snapFull('staff-admin-rules');
   });
+  test('departments: the alert head and the robot variable per department', async () => {
+    await open('demo-admin', '/packages/admin/departments/index');
+    await page.waitForSelector(shown('#dept-logistics-webhook input'), { timeout: 30_000 });
+    await page.fill(shown('#dept-logistics-webhook input'), 'wecom webhook');
+    await page.click(shown('#dept-logistics-save'));
+    await expect.poll(() => text('#dept-logistics .a-error'), { timeout: 10_000 }).toContain('大写字母');
+    await page.fill(shown('#dept-logistics-webhook input'), 'WECOM_WEBHOOK_COLDCHAIN');
+    await page.click(shown('#dept-logistics-save'));
+    await expect.poll(() => text('#dept-logistics-saved'), { timeout: 10_000 }).toContain('第 1 版');
+    expect(cloud.database.find('departments', { _id: 'logistics' })[0]).toMatchObject({ wecomWebhookKey: 'WECOM_WEBHOOK_COLDCHAIN', version: 1 });
+    await snapFull('staff-admin-departments');
+  });
 });

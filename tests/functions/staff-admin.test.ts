@@ -199,6 +199,25 @@ describe('configuration documents', () => {
     expect(await cloud.call('admin', 'saveConfig', { id: 'lifecycle', version: 0, value: l } as never, { openid: 'demo-head-cs' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  test('departments: the alert head must be an active head of that department; webhook variable names only; versioned', async () => {
+    const { items } = data(await cloud.call('admin', 'listDepartments', {}, { openid: ADMIN }));
+    expect(items.map((d) => d.code)).toEqual(['qc', 'logistics', 'cs']);
+    const qc = items[0];
+    expect(qc).toMatchObject({ headOpenid: 'demo-head-qc', headName: expect.any(String), wecomWebhookKey: 'WECOM_WEBHOOK_QC', version: 0 });
+    expect(qc.heads.map((h) => h.openid)).toEqual(['demo-head-qc']);
+    const base = { code: 'qc' as const, version: 0, headOpenid: 'demo-head-qc', wecomWebhookKey: 'WECOM_WEBHOOK_QC', description: qc.description };
+    expect(await cloud.call('admin', 'saveDepartment', { ...base, headOpenid: 'demo-head-cs' }, { openid: ADMIN })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { headOpenid: '请选择本部门在职的主管' } } });
+    expect(await cloud.call('admin', 'saveDepartment', { ...base, wecomWebhookKey: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x' }, { openid: ADMIN })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { wecomWebhookKey: expect.stringContaining('大写字母') } },
+    });
+    const saved = data(await cloud.call('admin', 'saveDepartment', { ...base, wecomWebhookKey: 'WECOM_WEBHOOK_QC_LAB', description: '质检部：食品安全、异物、变质与寄样复检' }, { openid: ADMIN }));
+    expect(saved).toMatchObject({ version: 1, wecomWebhookKey: 'WECOM_WEBHOOK_QC_LAB' });
+    expect(await cloud.call('admin', 'saveDepartment', base, { openid: ADMIN })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(cloud.database.find('audit', { target: 'department:qc' })).toHaveLength(1);
+    expect(await cloud.call('admin', 'listDepartments', {}, { openid: 'demo-head-qc' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
   test('FAQ: create (idempotent), edit with version, deactivate; audit lists newest first', async () => {
     const requestId = rid('faq');
     const input = { question: '冻品可以退货吗？', answer: '冷冻商品签收后如有质量问题，请在 48 小时内拍照提交投诉，核实后退款或补发。', keywords: ['退货', '冻品'], category: 'refund' as const, active: true };

@@ -40,6 +40,7 @@ const TOOLS: Tool[] = [
   { id: 'tool-staff', title: '员工与邀请码', description: '邀请新员工、角色与部门、在岗与停用', url: ADMIN_PAGES.staff, roles: ['admin'] },
   { id: 'tool-sla', title: '时效与节假日', description: '各级时限、营业时间、节假日模式', url: ADMIN_PAGES.sla, roles: ['admin'] },
   { id: 'tool-compensation', title: '补偿规则与审批', description: '延误与冷链补偿、审批权限', url: ADMIN_PAGES.compensation, roles: ['admin'] },
+  { id: 'tool-departments', title: '部门设置', description: '负责主管、群机器人、说明', url: ADMIN_PAGES.departments, roles: ['admin'] },
   { id: 'tool-taxonomy', title: '分类与回复模板', description: '类别名称、负责部门、首条回复模板', url: ADMIN_PAGES.taxonomy, roles: ['admin'] },
   { id: 'tool-rules', title: '处理规则', description: '紧急程度、超时升级、自动关闭与流失预警', url: ADMIN_PAGES.rules, roles: ['admin'] },
   { id: 'tool-faq', title: '常见问题', description: '顾客填表时看到的解答', url: ADMIN_PAGES.faq, roles: ['admin'] },

@@ -42,6 +42,20 @@ export interface GeneratedQrCode {
 /** The page a QR code opens: the complaint tab, which reads `scene`. */
 export const QR_PAGE = 'pages/complaint/index';
 
+export interface DepartmentItem {
+  code: DepartmentCode;
+  name: string;
+  description: string;
+  /** Who gets the department's SLA warnings and breaches (a head of this department). */
+  headOpenid: string;
+  headName?: string;
+  /** The name of the function environment variable that holds the WeCom robot's webhook URL (the URL is a secret). */
+  wecomWebhookKey: string;
+  version: number;
+  /** The heads this department may choose from. */
+  heads: Array<{ openid: string; name: string }>;
+}
+
 export interface StaffItem {
   openid: string;
   name: string;
@@ -216,6 +230,24 @@ export const admin = {
     input: configInput,
     roles: ADMINS,
     errors: ['CONFLICT'],
+  }),
+  listDepartments: action<{ items: DepartmentItem[] }>()({
+    summary: '部门：负责主管（接收超时提醒）、企业微信群机器人、说明',
+    input: z.strictObject({}),
+    roles: ADMINS,
+    errors: [],
+  }),
+  saveDepartment: action<DepartmentItem>()({
+    summary: '修改部门的主管、群机器人变量名与说明（版本号过期则拒绝；记入审计）',
+    input: z.strictObject({
+      code: departmentSchema,
+      version: versionSchema,
+      headOpenid: idSchema,
+      wecomWebhookKey: z.string('请填写变量名').check(z.trim(), z.regex(/^[A-Z][A-Z0-9_]{2,63}$/, '变量名只能用大写字母、数字和下划线，例如 WECOM_WEBHOOK_QC')),
+      description: z.string('请填写说明').check(z.trim(), z.minLength(1, '请填写说明'), z.maxLength(100, '说明最多 100 个字')),
+    }),
+    roles: ADMINS,
+    errors: ['NOT_FOUND', 'CONFLICT'],
   }),
   listFaqs: action<{ items: FaqItem[] }>()({
     summary: '常见问题（含已停用）',
