@@ -3,7 +3,9 @@ import { pingHandler } from '../_server/ping';
 import { listAudit } from './actions/audit';
 import { getConfig, saveConfig } from './actions/config';
 import { listFaqs, saveFaq } from './actions/faq';
+import { health } from './actions/health';
 import { generateQrCode, listQrCodes } from './actions/qr-codes';
+import { reencrypt } from './actions/reencrypt';
 import { bindStaff, createInvitation, listInvitations, listStaff, revokeInvitation, updateStaff } from './actions/staff';
 
 /**
@@ -26,4 +28,6 @@ export const main = defineFunction('admin', {
   listFaqs,
   saveFaq,
   listAudit,
+  health,
+  reencrypt,
 });
