@@ -5,7 +5,7 @@ import readline from 'node:readline';
 import type { Database } from './connect';
 import { decodeLine, encodeValue } from './ejson';
 import { BACKUP_FORMAT, ContentHash, schemaVersion, type Manifest } from './manifest';
-import { check, countOf, readAll } from './pages';
+import { check, countOf, PAGE_SIZE, readAll } from './pages';
 
 export interface RestoreOptions {
   /** Empty every collection of the backup first (a non-empty target is refused otherwise). */
@@ -60,12 +60,14 @@ async function ensureCollection(db: Database, name: string): Promise<void> {
   }
 }
 
+/** Empty a collection a page of ids at a time: every request stays small, however large the collection. */
 async function wipeCollection(db: Database, name: string): Promise<void> {
   const _ = db.command;
-  // A multi-document remove may stop at a server-side cap: repeat until the collection is empty.
-  for (let round = 0; (await countOf(db, name)) > 0; round++) {
-    if (round > 10_000) throw new Error(`${name}: could not empty the collection`);
-    check(await db.collection(name).where({ _id: _.exists(true) }).remove(), `wipe ${name}`);
+  for (;;) {
+    const res = check(await db.collection(name).field({ _id: true }).limit(PAGE_SIZE).get(), `list ${name}`);
+    const ids = (res as { data: Array<{ _id: string | number }> }).data.map((d) => d._id);
+    if (!ids.length) return;
+    check(await db.collection(name).where({ _id: _.in(ids) }).remove(), `wipe ${name}`);
   }
 }
 
