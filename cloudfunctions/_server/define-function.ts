@@ -70,7 +70,10 @@ export function defineFunction<F extends FunctionName>(fn: F, handlers: Handlers
   return async function main(event: unknown): Promise<Envelope<unknown> | unknown> {
     // Only the platform can say an invocation is a timer: a client could send a Timer-shaped body.
     if (isTimerEvent(event) && callerSource() === 'wx_trigger') {
-      if (!options.timer) return { ok: true, data: null };
+      if (!options.timer) {
+        logCall({ fn, action: `timer:${event.TriggerName}`, role: 'system', ms: 0, outcome: 'ok' });
+        return { ok: true, data: null };
+      }
       return runTimer(fn, event, options.timer);
     }
 

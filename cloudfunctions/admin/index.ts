@@ -4,7 +4,9 @@ import { listAudit } from './actions/audit';
 import { getConfig, saveConfig } from './actions/config';
 import { listDepartments, saveDepartment } from './actions/departments';
 import { listFaqs, saveFaq } from './actions/faq';
+import { health } from './actions/health';
 import { generateQrCode, listQrCodes } from './actions/qr-codes';
+import { reencrypt } from './actions/reencrypt';
 import { bindStaff, createInvitation, listInvitations, listStaff, revokeInvitation, updateStaff } from './actions/staff';
 
 /**
@@ -29,4 +31,6 @@ export const main = defineFunction('admin', {
   listFaqs,
   saveFaq,
   listAudit,
+  health,
+  reencrypt,
 });

@@ -35,6 +35,8 @@ export async function handleFunctionCall(req: IncomingMessage, res: ServerRespon
     body = await readJson(req, BODY_LIMIT);
   } catch (error) {
     const tooLarge = (error as { status?: number }).status === 413;
+    // The rest of the body was never read: this connection cannot carry another request.
+    res.setHeader('connection', 'close');
     return sendJson(res, tooLarge ? 413 : 400, envelopeError('INVALID_INPUT', tooLarge ? '提交的内容过大，请精简后再试' : '请求格式不正确'));
   }
   const header = req.headers['x-dev-openid'];

@@ -15,6 +15,7 @@ export const ADMIN_PAGES = {
   taxonomy: '/packages/admin/taxonomy/index',
   rules: '/packages/admin/rules/index',
   departments: '/packages/admin/departments/index',
+  health: '/packages/admin/health/index',
 } as const;
 
 export const inboxUrl = (view?: InboxView) => (view ? `${INBOX_PAGE}?view=${view}` : INBOX_PAGE);

@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: prints one JSON line per figure. Each issue adds its own section; the foundation's are
  * function bundle sizes and cold starts, gateway latency, write throughput through /fn, weapp sizes.
- * Optional argument: a comma-separated list of sections (bundles,gateway,throughput,lifecycle,sla,database,classifier,weapp).
+ * Optional argument: a comma-separated list of sections (bundles,gateway,throughput,lifecycle,sla,database,classifier,weapp,backup).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnCloud } from '../lib/cloud-process';
 import { ensureFunctionsBuilt } from '../lib/builds';
+import { benchBackup } from './backup';
 import { benchBundles } from './bundles';
 import { benchClassifier } from './classifier';
 import { benchDatabase } from './database';
@@ -61,6 +62,8 @@ async function main(): Promise<void> {
   if (wanted.has('database')) benchDatabase();
   if (wanted.has('classifier')) benchClassifier();
   if (wanted.has('weapp')) benchWeapp();
+  // Not in the default run (minutes at 100k): `npm run bench -- backup`.
+  if (wanted.has('backup')) await benchBackup(100_000);
 }
 
 main().catch((error) => {

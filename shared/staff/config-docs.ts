@@ -181,6 +181,17 @@ export const lifecycleValueSchema = z.strictObject({
   nudgeIntervalMinutes: minutes('催单间隔'),
 });
 
+/** Each document's schema, for whoever checks a stored value (the health check) rather than an admin's save. */
+export const CONFIG_SCHEMAS = {
+  sla: slaValueSchema,
+  compensation: compensationValueSchema,
+  approval: approvalValueSchema,
+  taxonomy: taxonomyValueSchema,
+  urgency: urgencyValueSchema,
+  escalation: escalationValueSchema,
+  lifecycle: lifecycleValueSchema,
+} as const satisfies Record<EditableConfigId, unknown>;
+
 export type FieldErrors = Record<string, string>;
 
 /** Rules across fields that a schema cannot say, with the form field each message belongs to (`value.` paths). */

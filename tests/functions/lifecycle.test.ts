@@ -51,7 +51,7 @@ describe('intake', () => {
     // Stored encrypted: the raw document has no readable phone number.
     const [raw] = cloud.database.find('complaints', { _id: res.complaintId });
     expect(JSON.stringify(raw)).not.toContain('13812348000');
-    expect(String(raw.contactPhoneEnc)).toMatch(/^v1:/);
+    expect(String(raw.contactPhoneEnc)).toMatch(/^v2:[0-9a-f]{8}\./); // the id of the key that wrote it
 
     // The receipt and the staff alerts are in the outbox.
     const outbox = cloud.database.find('outbox', { complaintId: res.complaintId });

@@ -13,6 +13,7 @@ import {
   type EditableConfigId,
 } from '../../staff/config-docs';
 import type { InvitationStatus } from '../../staff/model';
+import type { HealthCheck, HealthStatus } from '../../ops/health';
 import { action } from '../action';
 import { cursorSchema, idSchema, pingInput, sceneSchema, type Page, type PingOutput } from '../common';
 
@@ -277,4 +278,37 @@ export const admin = {
     roles: ADMINS,
     errors: [],
   }),
+  health: action<HealthReport>()({
+    summary: '系统健康：密钥、配置、通知模板与凭据、集合、定时任务、发送失败的通知',
+    input: z.strictObject({}),
+    roles: ADMINS,
+    errors: [],
+  }),
+  reencrypt: action<ReencryptResult>()({
+    summary: '用当前密钥重新加密旧数据（每次一页，可中断后继续；记入审计）',
+    input: z.strictObject({ cursor: z.optional(idSchema) }),
+    roles: ADMINS,
+    errors: [],
+  }),
 } as const;
+
+// Operations: health and key rotation.
+export interface HealthReport {
+  checkedAt: string;
+  overall: HealthStatus;
+  checks: HealthCheck[];
+}
+
+export interface ReencryptResult {
+  currentKeyId: string;
+  previousKeyId?: string;
+  /** Documents looked at and values rewritten by this call. */
+  scanned: number;
+  rewritten: number;
+  /** Totals since this key's re-encryption began (kept in `jobs`, so a stopped run resumes). */
+  totalScanned: number;
+  totalRewritten: number;
+  /** Pass it back to continue; absent when done. */
+  nextCursor?: string;
+  done: boolean;
+}
