@@ -9,11 +9,14 @@ import { ENV_VARS } from './env-vars';
  * repository (default `~/.config/kousu-complaints/<envId>.env`, or `--secrets <file>`). The file holds the
  * function secrets (DATA_ENCRYPTION_KEY above all) and may hold the deploy credentials too.
  */
+/** An environment: process.env or a test's plain object. */
+export type Env = Record<string, string | undefined>;
+
 export const CREDENTIAL_NAMES = ['TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY', 'TENCENTCLOUD_SESSIONTOKEN'] as const;
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 
-export function defaultSecretsFile(envId: string, env: NodeJS.ProcessEnv = process.env): string {
+export function defaultSecretsFile(envId: string, env: Env = process.env): string {
   const dir = env.KOUSU_SECRETS_DIR || path.join(env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config'), 'kousu-complaints');
   return path.join(dir, `${envId}.env`);
 }
@@ -51,7 +54,7 @@ export interface LoadedSettings {
 
 const KNOWN = new Set<string>([...ENV_VARS.map((v) => v.name), ...CREDENTIAL_NAMES]);
 
-export function loadSettings(file: string, env: NodeJS.ProcessEnv = process.env): LoadedSettings {
+export function loadSettings(file: string, env: Env = process.env): LoadedSettings {
   const values: Record<string, string> = {};
   let used: string | undefined;
   if (fs.existsSync(file)) {

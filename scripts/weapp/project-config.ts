@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Env } from '../deploy/secrets';
 import { APPID_RE, root, taroEnv, type BuildMode } from './env-file';
 
 export const PRIVATE_CONFIG = 'project.private.config.json';
@@ -18,7 +19,7 @@ export function privateConfig(appid: string, existing: Record<string, unknown> =
   };
 }
 
-export function writePrivateConfig(mode: BuildMode, dir = root, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function writePrivateConfig(mode: BuildMode, dir = root, env: Env = process.env): string | undefined {
   const appid = taroEnv(mode, env, dir).TARO_APP_APPID?.trim();
   if (!appid) return undefined;
   if (!APPID_RE.test(appid)) throw new Error(`TARO_APP_APPID 不是有效的小程序 appid：${appid}`);

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { assertOutsideRepo } from '../deploy/secrets';
+import { assertOutsideRepo, type Env } from '../deploy/secrets';
 import { APPID_RE, root, taroEnv, type BuildMode } from './env-file';
 
 export const MINIPROGRAM_CI = 'miniprogram-ci@2.1.42';
@@ -49,7 +49,7 @@ export function parseUploadArgs(argv: readonly string[]): UploadArgs {
   return args as UploadArgs;
 }
 
-export function defaultKeyPath(appid: string, env: NodeJS.ProcessEnv = process.env): string {
+export function defaultKeyPath(appid: string, env: Env = process.env): string {
   const dir = env.KOUSU_SECRETS_DIR || path.join(env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config'), 'kousu-complaints');
   return path.join(dir, `private.${appid}.key`);
 }
@@ -61,7 +61,7 @@ export interface UploadPlan {
 }
 
 /** Everything checked before anything runs: the appid, the key, the build output. */
-export function resolveUpload(args: UploadArgs, env: NodeJS.ProcessEnv = process.env, dir = root): UploadPlan {
+export function resolveUpload(args: UploadArgs, env: Env = process.env, dir = root): UploadPlan {
   const appid = taroEnv(args.mode, env, dir).TARO_APP_APPID?.trim() ?? '';
   if (!APPID_RE.test(appid)) {
     throw new UploadRefused(`.env.${args.mode} 的 TARO_APP_APPID 未设置或无效（${appid || '空'}）：填上小程序的 appid（wx 开头 18 位）后重新构建`);
