@@ -9,6 +9,7 @@ import path from 'node:path';
 import { HTTP_ROUTES } from '../../shared/api/http-routes';
 import { COLLECTIONS } from '../../shared/db/collections';
 import { buildFunctions, functionsOutDir, listFunctions } from '../build-functions';
+import { taroEnv } from '../weapp/env-file';
 import { applyPlan, DeployRefused } from './apply';
 import { formatPlan } from './format';
 import { readBuiltFunctions } from './inputs';
@@ -110,7 +111,8 @@ async function main(argv: string[]): Promise<number> {
   const { managerApi } = await import('./cloudbase-api');
   const manager = new CloudBase({ secretId, secretKey, ...(token ? { token } : {}), envId: args.envId });
   const log = (line: string) => !args.json && console.log(line);
-  const result = await applyPlan(plan, managerApi(manager, args.envId, functionsOutDir), settings.values, log);
+  const appid = taroEnv('production').TARO_APP_APPID?.trim();
+  const result = await applyPlan(plan, managerApi(manager, args.envId, functionsOutDir, appid || undefined), settings.values, log);
   const changed = result.log.filter((l) => l.outcome !== 'unchanged').length;
   console.log(args.json ? JSON.stringify({ applied: result.log }) : `完成：${changed} 项有变化，${result.log.length - changed} 项保持不变。`);
   return 0;

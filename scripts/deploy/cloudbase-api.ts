@@ -26,7 +26,8 @@ function triggerConfig(t: { Type?: string; TriggerDesc?: string; Config?: string
   }
 }
 
-export function managerApi(manager: CloudBase, envId: string, functionsDir: string): CloudbaseApi {
+/** `wxAppId`: the mini-program bound to the environment; DescribeSafeRule wants it for WeChat environments. */
+export function managerApi(manager: CloudBase, envId: string, functionsDir: string, wxAppId?: string): CloudbaseApi {
   const tcb = () => manager.commonService('tcb', TCB_VERSION);
   const func = (spec: FunctionSpec) => ({
     name: spec.name,
@@ -70,7 +71,7 @@ export function managerApi(manager: CloudBase, envId: string, functionsDir: stri
       });
     },
     async getSafeRule(collection) {
-      const res = await tcb().call({ Action: 'DescribeSafeRule', Param: { EnvId: envId, CollectionName: collection } });
+      const res = await tcb().call({ Action: 'DescribeSafeRule', Param: { EnvId: envId, CollectionName: collection, ...(wxAppId ? { WxAppId: wxAppId } : {}) } });
       return { aclTag: String(res?.AclTag ?? ''), ...(res?.Rule ? { rule: String(res.Rule) } : {}) };
     },
     async setCustomSafeRule(collection, rule) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cloudbaseUserFromEnv, isWebCaller, webCallerId } from '../../shared/auth/web-caller';
+import type { Envelope } from '../../shared/api/envelope';
 import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
 
 /**
@@ -15,7 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => cloud?.close());
 
-async function asWeb(uid: string, fn: string, action: string, input: unknown, requestId = rid()) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the raw bridge answers untyped envelopes
+async function asWeb(uid: string, fn: string, action: string, input: unknown, requestId = rid()): Promise<Envelope<any>> {
   return (await cloud.raw(fn, { action, input, requestId }, { 'x-dev-web-uid': uid })).body;
 }
 

@@ -68,3 +68,21 @@ describe('mini-program release settings', () => {
     expect(byDefault.keyPath).toBe(key);
   });
 });
+
+describe('per-environment settings', () => {
+  test('every TARO_APP_* key the app reads is listed in each .env file (an unlisted one is an undefined `process` in the browser)', () => {
+    const root = path.resolve(__dirname, '../..');
+    const read = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? read(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+    const keys = new Set<string>();
+    for (const file of read(path.join(root, 'miniprogram'))) for (const m of fs.readFileSync(file, 'utf8').matchAll(/process\.env\.(TARO_APP_[A-Z0-9_]+)/g)) keys.add(m[1]);
+    expect([...keys]).toEqual(expect.arrayContaining(['TARO_APP_CLOUD_ENV', 'TARO_APP_CLOUDBASE_ENV']));
+    for (const envFile of ['.env.development', '.env.production', '.env.web']) {
+      const listed = fs.readFileSync(path.join(root, envFile), 'utf8');
+      for (const key of keys) expect(listed, `${envFile} lists ${key}`).toMatch(new RegExp(`^${key}=`, 'm'));
+    }
+    // The local cloud's builds never point at a deployed environment; the web build's value is the operator's to fill.
+    expect(fs.readFileSync(path.join(root, '.env.production'), 'utf8')).toMatch(/^TARO_APP_CLOUDBASE_ENV=$/m);
+    expect(fs.readFileSync(path.join(root, '.env.development'), 'utf8')).toMatch(/^TARO_APP_CLOUDBASE_ENV=$/m);
+  });
+});
