@@ -93,6 +93,7 @@ async function main(argv: string[]): Promise<number> {
     routes: HTTP_ROUTES,
     settings: settings.values,
     only: args.only,
+    webClient: taroEnv('web').TARO_APP_CLOUDBASE_ENV?.trim() === args.envId,
   });
   if (args.json) console.log(JSON.stringify({ ...plan, secretsFile: settings.file ?? null, dryRun: args.dryRun }, null, 2));
   else {

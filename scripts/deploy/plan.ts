@@ -51,6 +51,8 @@ export interface PlanInput {
   /** Values by name (function variables); only names and redacted forms leave this module. */
   settings: Readonly<Record<string, string>>;
   only?: readonly PlanPart[];
+  /** The browser build (.env.web) targets this environment: its console switches are listed as manual steps. */
+  webClient?: boolean;
 }
 
 export interface EnvEntry {
@@ -203,6 +205,17 @@ export function buildPlan(input: PlanInput): Plan {
       }
       steps.push({ kind: 'http', part: 'http', path: route.path, function: route.function, purpose: route.purpose, auth: false });
     }
+  }
+
+  if (input.webClient && parts.includes('functions')) {
+    steps.push({
+      kind: 'manual',
+      part: 'functions',
+      title: '网页端（npm run build:web）所需的控制台设置',
+      detail:
+        `云开发控制台 → 环境 ${input.envId} → 身份认证：开启「匿名登录」；→ 安全配置：把网页所在域名加入「WEB 安全域名」。` +
+        '网页端顾客以 web:<uid> 身份调用云函数，收不到订阅消息（通知改走短信，需配置短信）。',
+    });
   }
 
   const used = new Set(functions.flatMap((f) => f.usesEnv));

@@ -93,6 +93,13 @@ describe('the deploy plan', () => {
     expect(p.problems.filter((x) => x.severity === 'error')).toEqual([]);
   });
 
+  test('when the web build targets the environment, its console switches are manual steps', () => {
+    const manual = (p: ReturnType<typeof plan>) => p.steps.filter((s) => s.kind === 'manual').map((s) => ('title' in s ? s.title : ''));
+    expect(manual(plan())).not.toContainEqual(expect.stringContaining('网页端'));
+    const web = plan({ webClient: true }).steps.find((s) => s.kind === 'manual' && s.title.includes('网页端'));
+    expect(web && 'detail' in web ? web.detail : '').toMatch(/匿名登录.*WEB 安全域名/);
+  });
+
   test('a route to a function that is not built is skipped with a warning', () => {
     const p = plan();
     expect(p.steps.some((s) => s.kind === 'http')).toBe(false);
