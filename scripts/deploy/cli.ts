@@ -80,12 +80,21 @@ async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   const secretsFile = path.resolve(args.secretsFile ?? defaultSecretsFile(args.envId));
   if (args.initSecrets) {
-    initSecretsFile(secretsFile);
+    try {
+      initSecretsFile(secretsFile);
+    } catch (error) {
+      throw new DeployRefused((error as Error).message);
+    }
     console.log(`已生成 ${secretsFile}（含新的 DATA_ENCRYPTION_KEY，权限 600）。请立即备份到公司的密码库，再填写其余变量。`);
     return 0;
   }
   if (!args.skipBuild) await buildFunctions();
-  const settings = loadSettings(secretsFile);
+  let settings: ReturnType<typeof loadSettings>;
+  try {
+    settings = loadSettings(secretsFile);
+  } catch (error) {
+    throw new DeployRefused((error as Error).message);
+  }
   const plan = buildPlan({
     envId: args.envId,
     functions: readBuiltFunctions(functionsOutDir, listFunctions()),
