@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { dotenvParse } from '@tarojs/helper';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -13,15 +14,29 @@ function designWidth(input?: unknown): number {
   return typeof file === 'string' && file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
 }
 
+/**
+ * `taro build --type h5 --mode web` (npm run build:web): the browser build for a deployed CloudBase environment,
+ * settings from `.env.web` (+ `.env.web.local`), output in dist/web/ so dist/h5/ (served by the local cloud) stays
+ * the development build. Without an environment id such a build would silently talk to a local cloud: refused.
+ */
+function outputRoot(mode: string): string {
+  if (mode !== 'web') return `dist/${process.env.TARO_ENV}`;
+  if (process.env.TARO_ENV !== 'h5') throw new Error('--mode web 只用于浏览器构建（--type h5）');
+  if (!dotenvParse(root, 'TARO_APP_', 'web').TARO_APP_CLOUDBASE_ENV?.trim()) {
+    throw new Error('网页正式版需要 TARO_APP_CLOUDBASE_ENV：在 .env.web（或 .env.web.local）填上云开发环境 ID');
+  }
+  return 'dist/web';
+}
+
 // https://docs.taro.zone/docs/next/config
-export default defineConfig<'webpack5'>(async (merge) => {
+export default defineConfig<'webpack5'>(async (merge, { mode }) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'kousu-complaints',
     date: '2026-11-22',
     designWidth,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'miniprogram',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    outputRoot: outputRoot(mode),
     plugins: [],
     // Same aliases as tsconfig.json.
     alias: {

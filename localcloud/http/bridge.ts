@@ -14,7 +14,7 @@ export function corsPreflight(res: ServerResponse): void {
   res.writeHead(204, {
     'access-control-allow-origin': '*',
     'access-control-allow-methods': 'POST, OPTIONS',
-    'access-control-allow-headers': 'content-type, x-dev-openid',
+    'access-control-allow-headers': 'content-type, x-dev-openid, x-dev-web-uid',
     'access-control-max-age': '600',
   });
   res.end();
@@ -44,7 +44,11 @@ export async function handleFunctionCall(req: IncomingMessage, res: ServerRespon
   // WeChat adds userInfo to events from a client; functions must not trust it over getWXContext().
   const event = body && typeof body === 'object' && !Array.isArray(body) && openid ? { ...body, userInfo: { appId, openId: openid } } : body;
 
-  const result = await runner.invoke(name, event, { openid, source: 'wx_client', clientIp: req.socket.remoteAddress });
+  // `x-dev-web-uid` plays a CloudBase web-SDK user (no OPENID, TCB_UUID set), as the production web build calls.
+  const webHeader = req.headers['x-dev-web-uid'];
+  const webUid = !openid && typeof webHeader === 'string' && DEV_OPENID_RE.test(webHeader) ? webHeader : undefined;
+  const caller = webUid ? { webUid, source: 'web_client' } : { openid, source: 'wx_client' };
+  const result = await runner.invoke(name, event, { ...caller, clientIp: req.socket.remoteAddress });
   if (result.ok) return sendJson(res, 200, result.result);
   console.error(`[localcloud] ${name} invocation failed: ${result.error?.errMsg}`);
   sendJson(res, 502, envelopeError('INTERNAL', DEFAULT_MESSAGES.INTERNAL));

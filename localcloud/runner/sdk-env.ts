@@ -12,7 +12,12 @@ export interface CallerEnv {
   openid?: string;
   unionid?: string;
   clientIp?: string;
-  /** `wx_client` for a user, `wx_trigger` for timers, `scf` for a call from another function. */
+  /**
+   * A browser user signed in through CloudBase's web SDK (production web build): the platform reports no OPENID,
+   * only the CloudBase user id in `TCB_UUID` (listed in `TCB_CONTEXT_KEYS`).
+   */
+  webUid?: string;
+  /** `wx_client` for a user, `wx_trigger` for timers, `scf` for a call from another function, `web_client` for the web SDK. */
   source: string;
 }
 
@@ -42,5 +47,9 @@ export function callerEnv(caller: CallerEnv, appId: string): Record<string, stri
     WX_UNIONID: caller.unionid,
     WX_CLIENTIP: caller.clientIp,
     TCB_SOURCE: caller.source,
+    // Always set or cleared, so an instance never carries one caller's web identity into the next invocation.
+    TCB_CONTEXT_KEYS: caller.webUid ? 'TCB_UUID,TCB_ISANONYMOUS_USER,TCB_SOURCE' : undefined,
+    TCB_UUID: caller.webUid,
+    TCB_ISANONYMOUS_USER: caller.webUid ? 'true' : undefined,
   };
 }

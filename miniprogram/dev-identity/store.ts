@@ -1,4 +1,5 @@
 import { DEMO_IDENTITIES, type DemoIdentity } from '@shared/demo/identities';
+import { CLOUDBASE_ENV } from '../env';
 
 /**
  * The development identity of the browser build: which demo openid the local cloud should
@@ -7,6 +8,12 @@ import { DEMO_IDENTITIES, type DemoIdentity } from '@shared/demo/identities';
  */
 
 export const DEFAULT_DEV_OPENID = 'demo-customer-1';
+
+/**
+ * Only against the local cloud. A build for a deployed CloudBase environment (TARO_APP_CLOUDBASE_ENV) has no
+ * development identity at all: no picker, no `?as=`, no header — the caller is whoever the web SDK signed in.
+ */
+export const DEV_IDENTITY_ENABLED = !CLOUDBASE_ENV;
 const STORAGE_KEY = 'kousu.devOpenid';
 /** Same character set as the server's ids; anything else in `?as=` is ignored. */
 const OPENID_RE = /^[A-Za-z0-9_.:-]{1,64}$/;

@@ -14,3 +14,10 @@ export const SUBSCRIBE_TEMPLATES: readonly string[] = (process.env.TARO_APP_SUBS
   .split(',')
   .map((id) => id.trim())
   .filter(Boolean);
+
+/**
+ * Browser build outside the local cloud: the CloudBase environment whose functions it calls through the web SDK.
+ * Empty (development, tests, `npm start`) = the local cloud's `/fn` bridge with the development identity.
+ */
+export const CLOUDBASE_ENV: string = (process.env.TARO_APP_CLOUDBASE_ENV || '').trim();
+export const CLOUDBASE_REGION: string = (process.env.TARO_APP_CLOUDBASE_REGION || '').trim() || 'ap-shanghai';

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
 import { DemoIdentityPicker } from '../components/DevIdentityPicker';
 import { TabBar } from '../components/TabBar';
-import { findDemoIdentity, onDevOpenidChange } from '../dev-identity/store';
+import { DEV_IDENTITY_ENABLED, findDemoIdentity, onDevOpenidChange } from '../dev-identity/store';
 import { identityChanged, showsStaffUi, useSession } from '../session';
 import { useActiveTab } from '../tabbar/store';
 
@@ -37,7 +37,7 @@ export function AppChrome() {
   return createPortal(
     <>
       {active && <TabBar current={active} showStaff={showsStaffUi(session)} />}
-      <DemoIdentityPicker raised={active !== null} />
+      {DEV_IDENTITY_ENABLED && <DemoIdentityPicker raised={active !== null} />}
     </>,
     chromeHost(),
   );
