@@ -3,6 +3,7 @@ import { pingHandler } from '../_server/ping';
 import { listAudit } from './actions/audit';
 import { getConfig, saveConfig } from './actions/config';
 import { listFaqs, saveFaq } from './actions/faq';
+import { importLogistics } from './actions/logistics';
 import { generateQrCode, listQrCodes } from './actions/qr-codes';
 import { bindStaff, createInvitation, listInvitations, listStaff, revokeInvitation, updateStaff } from './actions/staff';
 
@@ -26,4 +27,5 @@ export const main = defineFunction('admin', {
   listFaqs,
   saveFaq,
   listAudit,
+  importLogistics,
 });

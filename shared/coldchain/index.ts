@@ -1,1 +1,2 @@
 export * from './excursion';
+export * from './evidence';
