@@ -188,3 +188,20 @@ describe('cold-chain evidence and the customer summary', () => {
     expect(coldChainDataRequest({ ...doc, subcategory: 'late' })).toBeUndefined();
   });
 });
+
+describe('the temperature chart layout', () => {
+  test('threshold inside the axis, points and excursions placed on the dispatch → delivery span, gaps hatched', async () => {
+    const { temperatureChartLayout } = await import('../../shared/coldchain/chart');
+    const T0 = new Date('2026-11-20T08:00:00+08:00').getTime();
+    const readings = [-18, -17, -15, -12, -10, -12, -15, -17, -18].map((celsius, i) => ({ at: new Date(T0 + i * 600_000), celsius }));
+    const shipment = { orderNo: 'SO1', carrier: '顺丰冷运', trackingNo: 'SF1', dispatchedAt: new Date(T0), deliveredAt: new Date(T0 + 160 * 60_000), thresholdCelsius: -15, readings };
+    const layout = temperatureChartLayout(coldChainEvidence(shipment).evidence);
+    expect(layout).toMatchObject({ yMin: -25, yMax: -5 });
+    expect(layout.thresholdPct).toBe(50);
+    expect(layout.points[0]).toMatchObject({ leftPct: 0, over: false });
+    expect(layout.points[8].leftPct).toBe(50);
+    expect(layout.excursions).toEqual([{ leftPct: 12.5, widthPct: 25, minutes: 40 }]);
+    // Readings stop at 80 min of a 160-min trip: the second half is a gap.
+    expect(layout.gaps).toEqual([{ leftPct: 50, widthPct: 50, minutes: 80 }]);
+  });
+});
