@@ -56,8 +56,12 @@ async function parallel<T>(items: T[], task: (item: T) => Promise<void>, limit =
 export async function applyBatch(batch: LogisticsBatch, now: Date): Promise<ImportReport> {
   const report: ImportReport = { orders: { created: 0, updated: 0, unchanged: 0 }, shipments: { created: 0, updated: 0, unchanged: 0 }, readings: { added: 0, updated: 0, unchanged: 0 }, complaintsNotified: 0 };
   const shipmentOrderNos = [...new Set([...batch.shipments.map((s) => s.orderNo), ...batch.readings.map((r) => r.orderNo)])];
-  const orderNos = [...new Set([...batch.orders.map((o) => o.orderNo), ...shipmentOrderNos])];
-  const [orders, shipments] = await Promise.all([byOrderNo<OrderDoc>('orders', orderNos), byOrderNo<ShipmentDoc>('shipments', shipmentOrderNos)]);
+  // Readings only need their shipment; orders are read for the order rows and for shipments that must point at one.
+  const orderNos = [...new Set([...batch.orders.map((o) => o.orderNo), ...batch.shipments.map((s) => s.orderNo)])];
+  const [orders, shipments] = await Promise.all([
+    orderNos.length ? byOrderNo<OrderDoc>('orders', orderNos) : new Map<string, OrderDoc>(),
+    shipmentOrderNos.length ? byOrderNo<ShipmentDoc>('shipments', shipmentOrderNos) : new Map<string, ShipmentDoc>(),
+  ]);
 
   // References, all checked before the first write.
   const batchOrders = new Set(batch.orders.map((o) => o.orderNo));
