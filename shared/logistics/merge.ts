@@ -10,17 +10,30 @@ export interface ReadingCounts {
 /**
  * Merge incoming readings into a shipment's list, by reading id: a new id is added, a known id with another time or
  * temperature replaces the old one (the logger corrected it), a known id with the same values changes nothing — so
- * a re-sent push or a re-imported file is harmless. Readings stored without an id (older data) are kept as they are,
- * and the result is sorted by time, as the chart and the excursion arithmetic read it.
+ * a re-sent push or a re-imported file is harmless. A reading stored without an id (older data) at the same instant as
+ * an incoming one is that reading: it takes the id (counted as updated) rather than being doubled. The result is
+ * sorted by time, as the chart and the excursion arithmetic read it.
  */
 export function mergeReadings(existing: readonly TemperatureReading[], incoming: ReadonlyArray<Pick<ReadingRow, 'readingId' | 'at' | 'celsius'>>): { readings: TemperatureReading[]; counts: ReadingCounts } {
   const byId = new Map<string, number>();
+  // Readings stored before ids existed (the demo data, older imports) are matched by their time instead, and take the id.
+  const anonymousByTime = new Map<number, number>();
   const readings = existing.map((r) => ({ ...r }));
-  readings.forEach((r, i) => r.id && byId.set(r.id, i));
+  readings.forEach((r, i) => (r.id ? byId.set(r.id, i) : anonymousByTime.set(r.at.getTime(), i)));
   const counts: ReadingCounts = { added: 0, updated: 0, unchanged: 0 };
   for (const r of incoming) {
     const at = r.at instanceof Date ? r.at : new Date(r.at);
-    const i = byId.get(r.readingId);
+    let i = byId.get(r.readingId);
+    if (i === undefined && anonymousByTime.has(at.getTime())) {
+      i = anonymousByTime.get(at.getTime())!;
+      anonymousByTime.delete(at.getTime());
+      readings[i] = { ...readings[i], id: r.readingId };
+      byId.set(r.readingId, i);
+      if (readings[i].celsius === r.celsius) {
+        counts.updated++; // the id is new information worth storing, the reading itself is the same
+        continue;
+      }
+    }
     if (i === undefined) {
       byId.set(r.readingId, readings.length);
       readings.push({ id: r.readingId, at, celsius: r.celsius });

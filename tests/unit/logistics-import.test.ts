@@ -116,9 +116,16 @@ describe('merging readings by id', () => {
     expect(corrected.readings.map((r) => [r.id, r.celsius])).toEqual([['a', -18], ['c', -17], ['b', -12]]);
   });
 
-  test('readings stored without an id (older data) are kept', () => {
+  test('readings stored without an id (older data) are kept, and one at the same instant takes the id instead of doubling', () => {
     const merged = mergeReadings([{ at: at(0), celsius: -18 }], [{ readingId: 'x', at: at(10), celsius: -17 }]);
     expect(merged.readings).toEqual([{ at: at(0), celsius: -18 }, { id: 'x', at: at(10), celsius: -17 }]);
+    const adopted = mergeReadings(merged.readings, [{ readingId: 'w', at: at(0), celsius: -18 }]);
+    expect(adopted.readings).toEqual([{ id: 'w', at: at(0), celsius: -18 }, { id: 'x', at: at(10), celsius: -17 }]);
+    expect(adopted.counts).toEqual({ added: 0, updated: 1, unchanged: 0 });
+    expect(mergeReadings(adopted.readings, [{ readingId: 'w', at: at(0), celsius: -18 }]).counts.unchanged).toBe(1);
+    const corrected = mergeReadings([{ at: at(0), celsius: -18 }], [{ readingId: 'w', at: at(0), celsius: -11 }]);
+    expect(corrected.readings).toEqual([{ id: 'w', at: at(0), celsius: -11 }]);
+    expect(corrected.counts.updated).toBe(1);
   });
 
   test('an order row equal to the stored order is unchanged', () => {
