@@ -89,7 +89,7 @@ function functionSecrets(meta: MetaStore): Record<string, string> {
   // Environments created before a secret existed get it added, and keep the ones they have.
   const secrets = {
     DATA_ENCRYPTION_KEY: stored.DATA_ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
-    // The logistics provider's push signing secret (shared/logistics/signature.ts), shown on the developer panel.
+    // The logistics provider's push signing secret (shared/logistics/signature.ts); `npm start` prints it.
     LOGISTICS_PUSH_SECRET: stored.LOGISTICS_PUSH_SECRET ?? randomBytes(32).toString('hex'),
     ...stored,
   };
