@@ -210,4 +210,14 @@ describe('cold-chain evidence', () => {
     await drain();
     expect(cloud.database.find('tasks', { _id: `coldchain-data:${c.complaintId}` })[0]).toMatchObject({ status: 'open', note: expect.stringMatching(/没有运单/) });
   });
+
+  test('a ticket reclassified as a cold-chain break asks logistics too', async () => {
+    const order = (cloud.database.find('orders', { customerOpenid: 'demo-customer-1', status: 'paid' }) as Row[])[0];
+    const c = data(await cloud.call('complaint', 'submit', { description: '订单两天了还没有送到，配送太慢了', contactPhone: '13812348000', orderNo: order.orderNo, categoryHint: 'delivery' } as never, { openid: 'demo-customer-1', requestId: rid('sub') }));
+    expect(c.subcategory).not.toBe('cold_chain');
+    const view = data(await cloud.call('ticket', 'get', { complaintId: c.complaintId }, { openid: 'demo-head-logistics' }));
+    data(await cloud.call('ticket', 'reclassify', { complaintId: c.complaintId, version: view.version, category: 'delivery', subcategory: 'cold_chain' }, { openid: 'demo-head-logistics' }));
+    await drain();
+    expect(cloud.database.find('tasks', { _id: `coldchain-data:${c.complaintId}` })[0]).toMatchObject({ kind: 'data_request', status: 'open' });
+  });
 });
