@@ -14,8 +14,8 @@ type Format = 'csv' | 'json';
 /** What a first line looks like, so a person can paste a few rows without opening a manual. */
 const EXAMPLES: Record<ImportKind, Record<Format, string>> = {
   orders: {
-    csv: `${ROW_FIELDS.orders.join(',')}\nSO20261120000123,demo-customer-1,2026-11-20 10:00,2026-11-21 10:00,7960,成都,川西片区,miniprogram,delivered,2026-11-21 09:30,,sausage-classic:2:3980`,
-    json: '[{"orderNo":"SO20261120000123","customerOpenid":"demo-customer-1","paidAt":"2026-11-20 10:00","promisedBy":"2026-11-21 10:00","totalFen":7960,"city":"成都","region":"川西片区","items":[{"productId":"sausage-classic","qty":2,"priceFen":3980}]}]',
+    csv: `${ROW_FIELDS.orders.join(',')}\nSO20261120000123,o6_bmjrPTlm6_2sgVt7hMZOPfL2M,2026-11-20 10:00,2026-11-21 10:00,7960,成都,川西片区,miniprogram,delivered,2026-11-21 09:30,,sausage-classic:2:3980`,
+    json: '[{"orderNo":"SO20261120000123","customerOpenid":"o6_bmjrPTlm6_2sgVt7hMZOPfL2M","paidAt":"2026-11-20 10:00","promisedBy":"2026-11-21 10:00","totalFen":7960,"city":"成都","region":"川西片区","items":[{"productId":"sausage-classic","qty":2,"priceFen":3980}]}]',
   },
   shipments: {
     csv: `${ROW_FIELDS.shipments.join(',')}\nSO20261120000123,顺丰冷运,SF1400000007919,2026-11-20 14:00,2026-11-21 02:00,-15`,
