@@ -18,6 +18,7 @@ import { json } from './gateway/types';
 import { ActionCounter, handleAdmin } from './http/admin';
 import { corsPreflight, handleFunctionCall } from './http/bridge';
 import { handleClientUpload } from './http/client-upload';
+import { HTTP_PREFIX, handleHttpAccess } from './http/http-access';
 import { renderDevPage } from './http/dev-page';
 import { handleTencentCloud } from './http/tencentcloud';
 import { handleWecom } from './http/wecom';
@@ -77,16 +78,22 @@ export interface LocalCloud {
   runner: FunctionRunner;
   scheduler: Scheduler;
   counter: ActionCounter;
+  /** The secret the `logistics` function checks pushes against (LOGISTICS_PUSH_SECRET in its environment). */
+  logisticsPushSecret: string;
   close(): Promise<void>;
 }
 
 /** Secrets the functions read from their environment; generated once per environment and kept with its data. */
 function functionSecrets(meta: MetaStore): Record<string, string> {
-  let secrets = meta.get<Record<string, string>>('functionSecrets');
-  if (!secrets) {
-    secrets = { DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
-    meta.set('functionSecrets', secrets);
-  }
+  const stored = meta.get<Record<string, string>>('functionSecrets') ?? {};
+  // Environments created before a secret existed get it added, and keep the ones they have.
+  const secrets = {
+    DATA_ENCRYPTION_KEY: stored.DATA_ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
+    // The logistics provider's push signing secret (shared/logistics/signature.ts); `npm start` prints it.
+    LOGISTICS_PUSH_SECRET: stored.LOGISTICS_PUSH_SECRET ?? randomBytes(32).toString('hex'),
+    ...stored,
+  };
+  if (Object.keys(secrets).length !== Object.keys(stored).length) meta.set('functionSecrets', secrets);
   return secrets;
 }
 
@@ -154,6 +161,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     { method: 'POST', path: '/wecom/', handle: (req, res, u) => handleWecom(req, res, u, messages, clock) },
     { method: 'OPTIONS', path: '/fn/', handle: (_req, res) => corsPreflight(res) },
     { method: 'POST', path: '/fn/', handle: (req, res, u) => handleFunctionCall(req, res, u, runner!, appId) },
+    { method: '*', path: `${HTTP_PREFIX}/`, handle: (req, res, u) => handleHttpAccess(req, res, u, runner!) },
     { method: 'OPTIONS', path: '/storage/upload', handle: (_req, res) => corsPreflight(res) },
     { method: 'POST', path: '/storage/upload', handle: (req, res, u) => handleClientUpload(req, res, u, storage) },
     {
@@ -234,6 +242,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const port = await listen(server, options.port ?? 8787, options.host ?? '127.0.0.1');
   url = `http://127.0.0.1:${port}`;
 
+  const functionEnv = { ...functionSecrets(meta), ...localNotifyEnv(url), ...(typeof options.functionEnv === 'function' ? options.functionEnv(url) : options.functionEnv) };
   runner = new FunctionRunner({
     functionsDir,
     gatewayUrl: url,
@@ -241,7 +250,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     appId,
     clock,
     maxInstances: options.maxInstances,
-    env: { ...functionSecrets(meta), ...localNotifyEnv(url), ...(typeof options.functionEnv === 'function' ? options.functionEnv(url) : options.functionEnv) },
+    env: functionEnv,
     onLog: options.onFunctionLog,
   });
   scheduler = new Scheduler(runner, clock, options.onTimerRun);
@@ -270,6 +279,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     runner,
     scheduler,
     counter,
+    logisticsPushSecret: functionEnv.LOGISTICS_PUSH_SECRET,
     async close() {
       await scheduler!.stop();
       await close(server);

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   App (browser build):  ${cloud.url}/
   Developer panel:      ${cloud.url}/__local/
   Health:               ${cloud.url}/healthz
+  Logistics push:       POST ${cloud.url}/http/logistics/push  (LOGISTICS_PUSH_SECRET=${cloud.logisticsPushSecret})
   Data folder:          ${cloud.dataDir}
 Stop with Ctrl+C (or SIGTERM).
 `);

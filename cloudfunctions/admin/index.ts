@@ -5,6 +5,7 @@ import { getConfig, saveConfig } from './actions/config';
 import { listDepartments, saveDepartment } from './actions/departments';
 import { listFaqs, saveFaq } from './actions/faq';
 import { health } from './actions/health';
+import { importLogistics } from './actions/logistics';
 import { generateQrCode, listQrCodes } from './actions/qr-codes';
 import { reencrypt } from './actions/reencrypt';
 import { bindStaff, createInvitation, listInvitations, listStaff, revokeInvitation, updateStaff } from './actions/staff';
@@ -33,4 +34,5 @@ export const main = defineFunction('admin', {
   listAudit,
   health,
   reencrypt,
+  importLogistics,
 });

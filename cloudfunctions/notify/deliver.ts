@@ -12,6 +12,7 @@ import { sendSubscribe } from '../_server/channels/subscribe';
 import { postWecom } from '../_server/channels/wecom';
 import { decryptField } from '../_server/crypto';
 import { collection, getById, rows } from '../_server/db';
+import { runSystemEffect } from './effects';
 
 export type Outcome =
   | { ok: true; channel: DeliveryChannel; providerId?: string; records: DeliveryRecord[] }
@@ -74,6 +75,8 @@ const record = (attempt: number, now: Date, channel: DeliveryChannel, result: Se
  * that WeChat refused for another reason than 43101 is given back.
  */
 export async function deliver(doc: OutboxDoc, attempt: number, now: Date, config: NotifyConfig, lookups: DrainLookups): Promise<Outcome> {
+  // A side effect queued like a message (audience `system`): done in the database, with the same retries.
+  if (doc.audience === 'system') return runSystemEffect(doc, attempt, now);
   const { templates } = config;
   const ids = subscribeTemplateIds(templates);
   const records: DeliveryRecord[] = [];
@@ -124,6 +127,8 @@ export async function deliver(doc: OutboxDoc, attempt: number, now: Date, config
         return sendCustomerSms(doc, now, config, sms!, contact);
       case 'wecom':
         return postWecom((await lookups.webhook(department!))!, staffWecom(doc, now, templates, mention));
+      case 'task':
+        return failed('任务不是发送渠道', { permanent: true });
     }
   };
 

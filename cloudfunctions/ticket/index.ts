@@ -6,6 +6,7 @@ import { approve, proposeSolution, transition } from './actions/moves';
 import { createOnBehalf } from './actions/on-behalf';
 import { get, inbox, revealPhone } from './actions/read';
 import { reclassify } from './actions/reclassify';
+import { coldChain } from './actions/cold-chain';
 import { mediaUrls, similarCases, suggestCompensationFor } from './actions/knowledge';
 import { profile, setOnDuty, staffOptions } from './actions/staff';
 
@@ -31,4 +32,5 @@ export const main = defineFunction('ticket', {
   suggestCompensation: suggestCompensationFor,
   similarCases,
   mediaUrls,
+  coldChain,
 });

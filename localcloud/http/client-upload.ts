@@ -8,6 +8,9 @@ const DEV_OPENID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 /** Where client uploads may go, as the WeChat build's `Taro.cloud.uploadFile` cloudPath does. */
 const CLOUD_PATH_RE = /^complaint-media\/\d{8}\/[A-Za-z0-9_-]{8,64}\.(jpg|jpeg|png|webp|gif|heic|mp4|mov)$/i;
 const MEDIA_TYPE_RE = /^(image|video)\//;
+/** An administrator's logistics file (admin.importLogistics takes its fileID): CSV or JSON text. */
+const IMPORT_PATH_RE = /^logistics-import\/\d{8}\/[A-Za-z0-9_-]{8,64}\.(csv|json)$/i;
+const IMPORT_TYPE_RE = /^(text\/csv|text\/plain|application\/json|application\/vnd\.ms-excel)\b/;
 
 /**
  * `POST /storage/upload?path=<cloudPath>` with the file as the body and `x-dev-openid`: the browser build's
@@ -19,8 +22,10 @@ export async function handleClientUpload(req: IncomingMessage, res: ServerRespon
   const openid = req.headers['x-dev-openid'];
   if (typeof openid !== 'string' || !DEV_OPENID_RE.test(openid)) return sendJson(res, 401, { errMsg: '请先登录后再上传' });
   const cloudPath = url.searchParams.get('path') ?? '';
-  if (!CLOUD_PATH_RE.test(cloudPath)) return sendJson(res, 400, { errMsg: '文件路径无效' });
-  if (!MEDIA_TYPE_RE.test(String(req.headers['content-type'] ?? ''))) return sendJson(res, 415, { errMsg: '只能上传图片或视频' });
+  const importFile = IMPORT_PATH_RE.test(cloudPath);
+  if (!importFile && !CLOUD_PATH_RE.test(cloudPath)) return sendJson(res, 400, { errMsg: '文件路径无效' });
+  const type = String(req.headers['content-type'] ?? '');
+  if (importFile ? !IMPORT_TYPE_RE.test(type) : !MEDIA_TYPE_RE.test(type)) return sendJson(res, 415, { errMsg: importFile ? '只能上传 CSV 或 JSON 文件' : '只能上传图片或视频' });
   let bytes: Buffer;
   try {
     bytes = await readBody(req, UPLOAD_LIMIT);

@@ -205,6 +205,7 @@ export const en: Record<MessageKey, string> = {
   'detail.error': 'Could not load the ticket',
   'detail.notFound': 'Ticket not found',
   'detail.foodSafety': 'Food safety',
+  'detail.coldChain': 'Temperature in transit',
   'detail.promise.contact': 'We will contact you by {when}',
   'detail.promise.resolve': 'We promise to resolve it by {when}',
   'detail.promise.paused': 'A solution is waiting for you (our clock is paused)',

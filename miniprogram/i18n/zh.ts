@@ -207,6 +207,7 @@ export const zh = {
   'detail.error': '工单加载失败',
   'detail.notFound': '没有找到这张工单',
   'detail.foodSafety': '食品安全',
+  'detail.coldChain': '运输温度记录',
   'detail.promise.contact': '我们会在 {when} 前联系您',
   'detail.promise.resolve': '我们承诺在 {when} 前解决',
   'detail.promise.paused': '方案已出，等您确认（处理计时已暂停）',

@@ -16,6 +16,7 @@ export const ADMIN_PAGES = {
   rules: '/packages/admin/rules/index',
   departments: '/packages/admin/departments/index',
   health: '/packages/admin/health/index',
+  logistics: '/packages/admin/logistics/index',
 } as const;
 
 export const inboxUrl = (view?: InboxView) => (view ? `${INBOX_PAGE}?view=${view}` : INBOX_PAGE);

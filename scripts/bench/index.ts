@@ -14,6 +14,7 @@ import { benchClassifier } from './classifier';
 import { benchDatabase } from './database';
 import { connectSdk } from '../lib/sdk-client';
 import { benchGateway } from './gateway';
+import { benchImport } from './import';
 import { benchLifecycle } from './lifecycle';
 import { benchNotify } from './notify';
 import { benchSlaSweep } from './sla';
@@ -24,6 +25,7 @@ import { benchWeapp } from './weapp';
 async function main(): Promise<void> {
   const wanted = new Set((process.argv[2] ?? 'bundles,gateway,throughput,lifecycle,sla,database,classifier,weapp').split(','));
   if (!process.argv[2]) wanted.add('notify');
+  if (!process.argv[2]) wanted.add('import');
   emit({ bench: 'machine', cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, at: new Date().toISOString() });
   await ensureFunctionsBuilt();
   if (wanted.has('bundles')) benchBundles();
@@ -64,6 +66,8 @@ async function main(): Promise<void> {
   if (wanted.has('weapp')) benchWeapp();
   // Not in the default run (minutes at 100k): `npm run bench -- backup`.
   if (wanted.has('backup')) await benchBackup(100_000);
+  // Logistics import: readings/s from a large CSV and from signed HTTP pushes (run alone: `npm run bench -- import`).
+  if (wanted.has('import')) await benchImport();
 }
 
 main().catch((error) => {

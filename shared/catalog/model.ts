@@ -66,11 +66,15 @@ export interface OrderDoc {
   promisedBy: Date;
   deliveredAt?: Date;
   status: 'paid' | 'shipped' | 'delivered' | 'cancelled';
+  /** Last written by a logistics import or push. */
+  importedAt?: Date;
 }
 
 export interface TemperatureReading {
   at: Date;
   celsius: number;
+  /** The logger's id of the reading, when it came through an import or a push: a re-sent reading is recognised by it. */
+  id?: string;
 }
 
 export interface ShipmentDoc {
@@ -83,6 +87,9 @@ export interface ShipmentDoc {
   /** Cold-chain threshold for this shipment; frozen goods default to −15 °C (DOMAIN.md). */
   thresholdCelsius: number;
   readings: TemperatureReading[];
+  /** Bumped by every import that changes the shipment: imports and pushes write conditionally on the value read. */
+  rev?: number;
+  updatedAt?: Date;
 }
 
 export const PACKAGE_SCENE_PREFIX = 'b=';

@@ -1,1 +1,3 @@
 export * from './excursion';
+export * from './evidence';
+export * from './chart';

@@ -118,17 +118,25 @@ function lateDelivery(facts: CompensationFacts, rules: CompensationRules): Compe
   ];
 }
 
-function coldChain(facts: CompensationFacts, rules: CompensationRules): CompensationSuggestion[] {
+/** The cold-chain tier the minutes fall in and its rule sentence (also shown on the agent's temperature chart). */
+export function coldChainTier(evidence: NonNullable<CompensationFacts['coldChain']>, rules: CompensationRules = DEFAULT_COMPENSATION_RULES): { tier: ColdChainTier; sentence: string } | undefined {
   const rule = rules.coldChain;
-  const evidence = facts.coldChain;
-  if (!rule.enabled || !rule.subcategories.includes(facts.subcategory) || !evidence || !(evidence.minutesAbove > 0)) return [];
+  if (!rule.enabled || !(evidence.minutesAbove > 0)) return undefined;
   const tiers = [...rule.tiers].sort((a, b) => (a.upToMinutes ?? Infinity) - (b.upToMinutes ?? Infinity));
   const index = tiers.findIndex((t) => t.upToMinutes === null || evidence.minutesAbove <= t.upToMinutes);
-  if (index < 0) return [];
+  if (index < 0) return undefined;
   const tier = tiers[index];
   const band = tier.upToMinutes === null ? `超过 ${tiers[index - 1]?.upToMinutes ?? 0} 分钟` : `≤ ${tier.upToMinutes} 分钟`;
   const caveat = evidence.missingData ? '（温度记录不完整，请人工核实）' : '';
-  const sentence = `冷链超温 ${evidence.minutesAbove} 分钟（高于 ${formatCelsius(evidence.thresholdCelsius)}，${band}）：${describeRemedies(tier.remedies, tier.combine)}${caveat}`;
+  return { tier, sentence: `冷链超温 ${evidence.minutesAbove} 分钟（高于 ${formatCelsius(evidence.thresholdCelsius)}，${band}）：${describeRemedies(tier.remedies, tier.combine)}${caveat}` };
+}
+
+function coldChain(facts: CompensationFacts, rules: CompensationRules): CompensationSuggestion[] {
+  const evidence = facts.coldChain;
+  if (!rules.coldChain.subcategories.includes(facts.subcategory) || !evidence) return [];
+  const found = coldChainTier(evidence, rules);
+  if (!found) return [];
+  const { tier, sentence } = found;
   return remedies(facts, tier.remedies, 'cold_chain').map((offer, _i, all) => ({
     offer,
     rule: sentence,

@@ -154,7 +154,9 @@ export type EventAction =
   | 'assist'
   | 'nudge'
   | 'sla_alert'
-  | 'auto';
+  | 'auto'
+  /** The order's temperature log arrived (import or push) while the cold-chain complaint was open. */
+  | 'coldchain_data';
 
 /** One entry of the append-only audit log (collection `events`): who, when, what, before → after. */
 export interface EventDoc {

@@ -17,6 +17,8 @@ export const OUTBOX_KINDS = [
   'sla_warning',
   'sla_breach',
   'sla_escalation',
+  // A side effect rather than a message (audience `system`): open the logistics task asking for a cold-chain complaint's temperature data.
+  'coldchain_data_request',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
@@ -30,7 +32,8 @@ export type OutboxAudience = 'customer' | 'staff' | 'department' | 'system';
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'dead'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
-export type DeliveryChannel = 'subscribe' | 'sms' | 'wecom';
+/** `task`: a `system` message's effect was done in the database (a staff task opened, or found not needed). */
+export type DeliveryChannel = 'subscribe' | 'sms' | 'wecom' | 'task';
 
 /** One channel tried in one attempt (kept on the document, newest last, for the admin's outbox view). */
 export interface DeliveryRecord {

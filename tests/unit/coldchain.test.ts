@@ -130,4 +130,48 @@ describe('cold-chain excursions from temperature samples', () => {
     expect(s.minutesAbove).toBe(43.4);
     expect(s.longest?.peakCelsius).toBe(-11.8);
   });
+
+  // Edge cases from logistics imports: loggers re-send, clocks collide, files arrive out of order.
+  test('two readings at the same instant (a re-sent sample with another value) do not break the arithmetic', () => {
+    const s = summarizeExcursions([...series([-18, -14, -18]), { at: at(10), celsius: -16 }]);
+    expect(Number.isFinite(s.minutesAbove)).toBe(true);
+    expect(s.minutesAbove).toBeGreaterThan(0);
+    expect(s.minutesAbove).toBeLessThanOrEqual(20);
+    expect(s.excursions.every((e) => Number.isFinite(e.start.getTime()) && Number.isFinite(e.end.getTime()))).toBe(true);
+  });
+
+  test('readings exactly at the threshold all the way: nothing above', () => {
+    expect(summarizeExcursions(series([-15, -15, -15, -15]))).toMatchObject({ minutesAbove: 0, excursionCount: 0, missingData: false });
+  });
+
+  test('warm for the whole trip: one truncated excursion over all of it', () => {
+    const s = summarizeExcursions(series([-5, -4, -6, -5]));
+    expect(s.excursions).toEqual([{ start: at(0), end: at(30), minutes: 30, peakCelsius: -4, truncated: true }]);
+    expect(s.minutesAbove).toBe(30);
+  });
+
+  test('unsorted readings with a gap: sorted first, the gap found between the right neighbours', () => {
+    const readings = [{ at: at(90), celsius: -18 }, { at: at(0), celsius: -18 }, { at: at(80), celsius: -17 }, { at: at(10), celsius: -18 }];
+    const s = summarizeExcursions(readings);
+    expect(s.gaps).toEqual([{ from: at(10), to: at(80), minutes: 70 }]);
+    expect(s.firstAt).toEqual(at(0));
+    expect(s.lastAt).toEqual(at(90));
+  });
+
+  test('a crossing inside a gap is interpolated across the gap (and flagged)', () => {
+    const s = summarizeExcursions([{ at: at(0), celsius: -18 }, { at: at(60), celsius: -12 }, { at: at(70), celsius: -18 }]);
+    // −18 → −12 over 60 min crosses −15 half-way: 30 min above, then −12 → −18 over 10 min crosses after 5 min.
+    expect(s.minutesAbove).toBe(35);
+    expect(s.missingData).toBe(true);
+  });
+
+  test('no readings for a delivered shipment: the whole trip is one gap, nothing above', () => {
+    const s = summarizeShipment({ readings: [], thresholdCelsius: -15, dispatchedAt: at(0), deliveredAt: at(600) });
+    expect(s).toMatchObject({ readingCount: 0, minutesAbove: 0, missingData: true, gaps: [{ from: at(0), to: at(600), minutes: 600 }] });
+  });
+
+  test('a shipment still on the road (no delivery time) is not short of data at its end', () => {
+    const s = summarizeShipment({ readings: series([-18, -18, -18]), thresholdCelsius: -15, dispatchedAt: at(0) });
+    expect(s.missingData).toBe(false);
+  });
 });

@@ -1,3 +1,4 @@
+import { coldChainDataRequest } from '@shared/logistics/data-request';
 import crypto from 'node:crypto';
 import type { SubmitOutput } from '@shared/api/functions/complaint';
 import { AppError } from '@shared/api/envelope';
@@ -200,5 +201,8 @@ function intakeMessages(doc: ComplaintDoc, config: AppConfig): OutboxMessage[] {
   if (!doc.assigneeOpenid) {
     messages.push({ dedupeKey: `new:${doc._id}:${doc.department}`, kind: 'staff_new_ticket', audience: 'department', to: doc.department, ...ref, data: staffData });
   }
+  // Cold chain: the drain checks the order's temperature log and asks logistics for it when missing (no extra round trip here).
+  const dataRequest = coldChainDataRequest(doc);
+  if (dataRequest) messages.push(dataRequest);
   return messages;
 }

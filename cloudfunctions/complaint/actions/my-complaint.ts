@@ -4,6 +4,10 @@ import type { ComplaintDoc } from '@shared/complaint/document';
 import { checkMove, churnRisk } from '@shared/complaint/lifecycle';
 import { applySlaEffect } from '@shared/complaint/schedule';
 import { complaintView } from '@shared/complaint/views';
+import type { ShipmentDoc } from '@shared/catalog/model';
+import { customerColdChainSummary } from '@shared/coldchain/evidence';
+import { summarizeShipment } from '@shared/coldchain/excursion';
+import { isColdChainComplaint } from '@shared/logistics/data-request';
 import type { OutboxMessage } from '@shared/notify/outbox';
 import { acceptChange, staffTarget } from '../../_server/accept';
 import { collection, isDuplicateKeyError, rows } from '../../_server/db';
@@ -31,11 +35,17 @@ export async function mediaUrls(input: { complaintId: string }, ctx: ActionConte
   return { items: await tempUrls(doc.mediaFileIds) };
 }
 
-/** complaint.get: three database calls (caller, complaint, its events). */
+/**
+ * complaint.get: three database calls (caller, complaint, its events); a cold-chain complaint on an order reads
+ * its shipment too (one more, only for those), for the paragraph on what the temperature log shows.
+ */
 export async function get(input: { complaintId: string }, ctx: ActionContext): Promise<ComplaintView> {
   const [config, doc, events] = await Promise.all([loadConfig(), loadComplaint(input.complaintId), loadEvents(input.complaintId)]);
   if (doc.customerOpenid !== ctx.caller.openid) throw new AppError('NOT_FOUND', NOT_FOUND_COMPLAINT);
-  return complaintView(doc, events, ctx.now(), config);
+  const view = complaintView(doc, events, ctx.now(), config);
+  if (!isColdChainComplaint(doc) || !doc.orderNo) return view;
+  const [shipment] = await rows<ShipmentDoc>(collection('shipments').where({ orderNo: doc.orderNo }).field({ readings: true, thresholdCelsius: true, dispatchedAt: true, deliveredAt: true }).limit(1));
+  return { ...view, coldChainSummary: customerColdChainSummary(shipment ? summarizeShipment(shipment) : undefined) };
 }
 
 /**

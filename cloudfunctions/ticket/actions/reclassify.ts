@@ -12,6 +12,7 @@ import { loadConfig } from '../../_server/config';
 import { collection, rows } from '../../_server/db';
 import type { ActionContext } from '../../_server/define-function';
 import { commitChange } from '../../_server/tickets';
+import { coldChainDataRequest } from '@shared/logistics/data-request';
 import { expectVersion, loadWorkable, who, ticketChange } from './access';
 
 const $ = db.command.aggregate;
@@ -82,9 +83,13 @@ export async function reclassify(
           visibility: 'internal',
         },
       ],
-      ...(set.assigneeOpenid && set.assigneeOpenid !== doc.assigneeOpenid
-        ? { messages: [{ dedupeKey: `assigned:${doc._id}:v${doc.version}:${set.assigneeOpenid}`, kind: 'staff_new_ticket' as const, audience: 'staff' as const, to: set.assigneeOpenid, complaintId: doc._id, ticketNo: doc.ticketNo, level: urgency.level, data: { ticketNo: doc.ticketNo, event: '改类后分派给您' } }] }
-        : {}),
+      messages: [
+        ...(set.assigneeOpenid && set.assigneeOpenid !== doc.assigneeOpenid
+          ? [{ dedupeKey: `assigned:${doc._id}:v${doc.version}:${set.assigneeOpenid}`, kind: 'staff_new_ticket' as const, audience: 'staff' as const, to: set.assigneeOpenid, complaintId: doc._id, ticketNo: doc.ticketNo, level: urgency.level, data: { ticketNo: doc.ticketNo, event: '改类后分派给您' } }]
+          : []),
+        // Now a cold-chain complaint: ask logistics for the temperature log when it is missing, as intake does (same key: once per complaint).
+        ...[coldChainDataRequest({ ...doc, subcategory: input.subcategory, level: urgency.level })].filter((m) => m !== undefined),
+      ],
     },
     now,
     config,

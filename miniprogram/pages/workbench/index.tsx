@@ -46,6 +46,7 @@ const TOOLS: Tool[] = [
   { id: 'tool-faq', title: '常见问题', description: '顾客填表时看到的解答', url: ADMIN_PAGES.faq, roles: ['admin'] },
   { id: 'tool-qrcodes', title: '二维码管理', description: '包装批次与门店的小程序码', url: ADMIN_PAGES.qrcodes, roles: ['head', 'manager', 'admin'] },
   { id: 'tool-health', title: '系统健康', description: '密钥、配置、通知模板、定时任务是否正常', url: ADMIN_PAGES.health, roles: ['admin'] },
+  { id: 'tool-logistics', title: '物流数据导入', description: '订单、运单与温度读数（CSV / JSON）', url: ADMIN_PAGES.logistics, roles: ['admin'] },
 ];
 
 /** 工作台 — staff only: who I am and whether I take new tickets, my queue with the most urgent tickets, my tools. */

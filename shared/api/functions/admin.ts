@@ -14,6 +14,8 @@ import {
 } from '../../staff/config-docs';
 import type { InvitationStatus } from '../../staff/model';
 import type { HealthCheck, HealthStatus } from '../../ops/health';
+import { IMPORT_KINDS } from '../../logistics/rows';
+import type { ImportResult } from '../../logistics/report';
 import { action } from '../action';
 import { cursorSchema, idSchema, pingInput, sceneSchema, type Page, type PingOutput } from '../common';
 
@@ -289,6 +291,21 @@ export const admin = {
     input: z.strictObject({ cursor: z.optional(idSchema) }),
     roles: ADMINS,
     errors: [],
+  }),
+  importLogistics: action<ImportResult>()({
+    summary: '导入订单、运单或温度读数（CSV 或 JSON；整批校验，任何一行有错则整批不导入；按订单号与读数编号去重，可重复导入）',
+    input: z
+      .strictObject({
+        format: z.enum(['csv', 'json'], { error: '格式只能是 csv 或 json' }),
+        kind: z.enum(IMPORT_KINDS, { error: '请选择导入的数据：orders、shipments 或 readings' }),
+        // Calls over ~100 KB must pass a file (WECHAT.md): small pastes inline, files through storage.
+        content: z.optional(z.string().check(z.minLength(1, '内容不能为空'), z.maxLength(90_000, '内容超过 90 KB，请上传文件'))),
+        fileId: z.optional(z.string().check(z.regex(/^cloud:\/\/[A-Za-z0-9._\-/]{1,300}$/, '文件编号无效'))),
+      })
+      .check(z.refine((v) => (v.content === undefined) !== (v.fileId === undefined), { message: '请粘贴内容或上传文件（二选一）', path: ['content'] })),
+    roles: ADMINS,
+    errors: ['NOT_FOUND'],
+    idempotent: true,
   }),
 } as const;
 

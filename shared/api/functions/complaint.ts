@@ -195,6 +195,8 @@ export interface ComplaintView {
   /** 催一下: allowed now, or from `nudgeAvailableAt`. */
   canNudge: boolean;
   nudgeAvailableAt?: string;
+  /** Cold-chain complaints on an order: what the shipment's temperature log shows, in one plain paragraph. */
+  coldChainSummary?: string;
 }
 
 export interface FaqSuggestion {

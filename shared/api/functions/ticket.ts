@@ -5,6 +5,7 @@ import type { CompensationOffer } from '../../compensation/types';
 import { compensationInputSchema } from '../../compensation/schema';
 import type { ClassificationRecord } from '../../complaint/document';
 import { CATEGORIES, LEVELS, STATUSES, type Category, type Channel, type ComplaintStatus, type Level } from '../../complaint/model';
+import type { ColdChainEvidence } from '../../coldchain/evidence';
 import { action } from '../action';
 import { cursorSchema, idSchema, limitSchema, pingInput, type Page, type PingOutput } from '../common';
 import { complaintFields, type CompensationView, type SubmitOutput, type TimelineEntry } from './complaint';
@@ -348,6 +349,25 @@ export const ticket = {
     roles: STAFF,
     errors: ['NOT_FOUND'],
   }),
+  coldChain: action<ColdChainAdvice>()({
+    summary: '冷链证据：运单温度曲线、超温分钟数、最长一次超温、数据缺口与建议的补偿档位',
+    input: z.strictObject(ticketRef),
+    roles: STAFF,
+    errors: ['NOT_FOUND'],
+  }),
 } as const;
+
+/** ticket.coldChain: the evidence the temperature chart draws, and what the customer is told. */
+export interface ColdChainAdvice {
+  /** A cold-chain complaint (the chart is shown for it; other complaints on an order may still have a shipment). */
+  coldChain: boolean;
+  orderNo?: string;
+  /** Absent when the order has no shipment. */
+  evidence?: ColdChainEvidence;
+  /** The paragraph the customer reads on their complaint page. */
+  customerSummary: string;
+  /** The automatic request to logistics for missing data, when one was opened. */
+  dataRequest?: { status: 'open' | 'done'; createdAt: string; doneAt?: string; note: string };
+}
 
 export type { TimelineEntry };

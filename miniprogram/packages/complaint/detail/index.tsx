@@ -12,6 +12,7 @@ import { useSession } from '../../../session';
 import { complaintIdFrom, ratingUrl } from '../../../utils/routes';
 import { useComplaint } from '../hooks/useComplaint';
 import { useRequestId } from '../hooks/useRequestId';
+import { ColdChainNote } from './components/ColdChainNote';
 import { ComplaintFacts } from './components/ComplaintFacts';
 import { HelpBar } from './components/HelpBar';
 import { RatingSummary } from './components/RatingSummary';
@@ -122,6 +123,7 @@ export default function DetailPage() {
           onReject={(reason) => void respond(false, reason)}
         />
       )}
+      <ColdChainNote summary={view.coldChainSummary} />
       <RatingSummary view={view} onRate={() => void Taro.navigateTo({ url: ratingUrl(view.complaintId) })} />
       <Timeline entries={view.timeline} serverNow={serverNow} />
       <ComplaintFacts view={view} />

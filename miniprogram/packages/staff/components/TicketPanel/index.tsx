@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ComplaintStatus } from '@shared/complaint/model';
+import { isColdChainComplaint } from '@shared/logistics/data-request';
 import { useRef, useState } from 'react';
 import { call, newRequestId } from '../../../../api';
 import { ErrorState } from '../../../../components/ErrorState';
@@ -8,6 +9,7 @@ import { yuan } from '../../../../i18n/format';
 import { formatShortDateTime } from '../../../../utils/time';
 import { useTicket } from '../../hooks/useTicket';
 import { ClassificationCard } from '../ClassificationCard';
+import { ColdChainCard } from '../ColdChainCard';
 import { ContactCard } from '../ContactCard';
 import { EventLog } from '../EventLog';
 import { ReplyBox } from '../ReplyBox';
@@ -127,6 +129,7 @@ export function TicketPanel({ complaintId, epoch, onChanged, className = '' }: T
         error={errors.reclassify}
         onSave={async (input) => ok(await run('reclassify', () => call('ticket', 'reclassify', { complaintId: id, version: view.version, ...input })))}
       />
+      {(view.orderNo || isColdChainComplaint(view.classification)) && <ColdChainCard complaintId={id} coldChain={isColdChainComplaint(view.classification)} />}
       <SimilarCases complaintId={id} subcategoryLabel={view.classification.subcategoryLabel} />
       <EventLog events={view.events} saving={busy === 'note'} error={errors.note} onNote={note} />
     </View>
