@@ -126,6 +126,8 @@ export interface ComplaintDoc extends ComplaintCore {
   solution?: SolutionRecord;
   compensation?: CompensationMirror;
   rating?: RatingRecord;
+  /** The batch-surge incident this complaint is linked to (`shared/surge/incident.ts`). */
+  incidentId?: string;
   lastNudgeAt?: Date;
   resolvedAt?: Date;
   closedAt?: Date;
@@ -154,7 +156,8 @@ export type EventAction =
   | 'assist'
   | 'nudge'
   | 'sla_alert'
-  | 'auto';
+  | 'auto'
+  | 'batch_surge';
 
 /** One entry of the append-only audit log (collection `events`): who, when, what, before → after. */
 export interface EventDoc {

@@ -17,6 +17,8 @@ export const OUTBOX_KINDS = [
   'sla_warning',
   'sla_breach',
   'sla_escalation',
+  // A batch surge opened a QC incident (surge detector): to the QC group, the QC head and the manager(s).
+  'staff_batch_surge',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

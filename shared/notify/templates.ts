@@ -131,6 +131,7 @@ export const STAFF_TITLES: Partial<Record<OutboxKind, string>> = {
   sla_warning: 'SLA 即将超时',
   sla_breach: 'SLA 已超时',
   sla_escalation: 'SLA 超时升级',
+  staff_batch_surge: '批次异常',
 };
 export const FALLBACK_STAFF_TITLE = '工单提醒';
 
