@@ -26,14 +26,15 @@ export interface SurgeRules {
 }
 
 /**
- * 24 h window, 4 distinct customers, p < 1e-4, 56 days of baseline, floor 0.1/batch-day. With these, 5 complaints in
+ * 24 h window, 5 distinct customers, p < 1e-4, 56 days of baseline, floor 0.1/batch-day. With these, 5 complaints in
  * 24 h fire whenever the batch's normal rate is below ~0.4/day (a product under 1/day spread over its batches on the
- * market), 4 fire below ~0.2/day, and a month of Poisson traffic at the normal rate (with ±40 % day-to-day swing) over
- * 60 batches raised no alarm in simulation (see the unit test and `npm run bench -- surge`).
+ * market). Simulated months of Poisson traffic (products at 0.2–0.95/day over 2–4 batches, ±40 % day-to-day swing):
+ * a minimum of 4 raised ~1 false alarm per 250 batch-months, 5 about 1 per 2,400, with detection still by the 5th
+ * complaint (see tests/unit/surge.test.ts and `npm run bench -- surge`).
  */
 export const DEFAULT_SURGE_RULES: SurgeRules = {
   windowHours: 24,
-  minCount: 4,
+  minCount: 5,
   maxPValue: 1e-4,
   baselineDays: 56,
   floorPerBatchDay: 0.1,
