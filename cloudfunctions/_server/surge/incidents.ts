@@ -63,7 +63,8 @@ export async function joinIncident(incident: IncidentDoc, complaints: WindowComp
   const last = complaints.reduce((at, c) => (c.createdAt > at ? c.createdAt : at), incident.lastComplaintAt);
   await collection('incidents')
     .where({ _id: incident._id })
-    .update({ data: { complaintIds: _.addToSet({ each: fresh.map((c) => c._id) }), lastComplaintAt: last, updatedAt: now } });
+    // wx-server-sdk passes `addToSet`'s operand through as is, so MongoDB's `$each` form adds several at once.
+    .update({ data: { complaintIds: _.addToSet({ $each: fresh.map((c) => c._id) } as never), lastComplaintAt: last, updatedAt: now } });
   return { ...incident, complaintIds: [...incident.complaintIds, ...fresh.map((c) => c._id)], lastComplaintAt: last };
 }
 

@@ -17,6 +17,8 @@ const OVERLAP_MS = 5 * 60_000;
 /** Product baselines are measured again after this long (they move slowly; a fresh product has its floor). */
 const BASELINE_EVERY_MS = 6 * HOUR;
 const PAGE = 200;
+/** Batches checked per run (each costs a query); the rest are read again by the next run. */
+const MAX_BATCHES = 100;
 
 interface SurgeJob {
   _id: 'surge';
@@ -48,7 +50,7 @@ export async function runSurgeCheck(now: Date): Promise<{ batches: number; opene
     const found = await rows<WindowRow>(
       collection('complaints').where(range).orderBy('createdAt', 'asc').orderBy('_id', 'asc').field({ _id: true, batchId: true, batchNo: true, productId: true, productName: true, createdAt: true, customerOpenid: true }).limit(PAGE),
     );
-    for (const c of found) if (c.batchId) touched.set(c.batchId, c);
+    for (const c of found) if (c.batchId && !touched.has(c.batchId)) touched.set(c.batchId, c);
     if (found.length < PAGE) break;
     after = { at: found[found.length - 1].createdAt, id: found[found.length - 1]._id };
   }
@@ -56,18 +58,25 @@ export async function runSurgeCheck(now: Date): Promise<{ batches: number; opene
   let opened = 0;
   let linked = 0;
   if (touched.size) {
-    const ids = [...touched.keys()];
-    const [incidents, baselineDocs] = await Promise.all([
+    const ids = [...touched.keys()].slice(0, MAX_BATCHES);
+    const [incidents, baselineDocs, batches] = await Promise.all([
       rows<IncidentDoc>(collection('incidents').where({ openKey: _.in(ids) }).limit(ids.length)),
       rows<ProductBaseline & { _id: string }>(collection('surgeBaselines').where({ _id: _.in([...new Set([...touched.values()].map((c) => c.productId).filter((p): p is string => !!p))]) }).limit(ids.length)),
+      // The catalogue's batches: their numbers for the reason (a complaint that found its batch through an order
+      // does not carry it), and only real batches can surge — QC acts on a batch it can find.
+      rows<Pick<BatchDoc, '_id' | 'batchNo' | 'productId'>>(collection('batches').where({ _id: _.in(ids) }).field({ _id: true, batchNo: true, productId: true }).limit(ids.length)),
     ]);
-    for (const [batchId, sample] of touched) {
-      const result = await checkBatch(batchId, sample, incidents.find((i) => i.openKey === batchId), baselineDocs.find((b) => b._id === sample.productId), now, config);
+    for (const batch of batches) {
+      const sample = { ...touched.get(batch._id)!, batchNo: batch.batchNo, productId: batch.productId };
+      const result = await checkBatch(batch._id, sample, incidents.find((i) => i.openKey === batch._id), baselineDocs.find((b) => b._id === batch.productId), now, config);
       opened += result.opened;
       linked += result.linked;
     }
   }
-  await collection('jobs').doc('surge').set({ data: { checkedUntil: now, baselinesAt: baselines ? now : (job?.baselinesAt ?? now) } });
+  // Batches left for the next run: it starts from the first complaint of the first batch not checked.
+  const skipped = [...touched.values()][MAX_BATCHES];
+  const checkedUntil = skipped ? new Date(skipped.createdAt.getTime() + OVERLAP_MS - 1) : now;
+  await collection('jobs').doc('surge').set({ data: { checkedUntil, baselinesAt: baselines ? now : (job?.baselinesAt ?? now) } });
   return { batches: touched.size, opened, linked, baselines };
 }
 
