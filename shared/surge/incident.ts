@@ -94,8 +94,15 @@ export function newIncident(
 
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
-/** The level reason a linked complaint carries. */
-export const linkedLevelReason = (incident: Pick<IncidentDoc, 'reason'>) => `L1: 批次异常（${incident.reason}）`;
+/**
+ * The level reason a linked complaint carries: `L1: 批次异常（…）`; a complaint already L1 for its own reason (food
+ * safety) keeps that reason first, so neither is lost.
+ */
+export function linkedLevelReason(incident: Pick<IncidentDoc, 'reason'>, current?: { level: Level; levelReason: string }): string {
+  const surge = `批次异常（${incident.reason}）`;
+  if (current?.level === 'L1' && !current.levelReason.includes('批次异常') && !current.levelReason.startsWith('L1: 同批次集中投诉')) return `${current.levelReason}；${surge}`;
+  return `L1: ${surge}`;
+}
 
 /** Who sees incidents: QC staff, every head, managers and admins. */
 export function canSeeIncidents(caller: { kind: CallerKind; department?: DepartmentCode }): boolean {

@@ -103,6 +103,8 @@ describe('decisions on submit', () => {
   test('incident ids, reasons and permissions', () => {
     expect(incidentIdFor('LC-20261101', new Date(0))).toBe('SG-LC-20261101-0');
     expect(linkedLevelReason({ reason: '批次 20261101 …' })).toBe('L1: 批次异常（批次 20261101 …）');
+    expect(linkedLevelReason({ reason: '批次 20261101 …' }, { level: 'L2', levelReason: 'L2: 产品质量问题' })).toBe('L1: 批次异常（批次 20261101 …）');
+    expect(linkedLevelReason({ reason: '批次 20261101 …' }, { level: 'L1', levelReason: 'L1: 食品安全' })).toBe('L1: 食品安全；批次异常（批次 20261101 …）');
     expect(canSeeIncidents({ kind: 'agent', department: 'qc' })).toBe(true);
     expect(canSeeIncidents({ kind: 'agent', department: 'cs' })).toBe(false);
     expect(canHandleIncidents({ kind: 'head', department: 'qc' })).toBe(true);

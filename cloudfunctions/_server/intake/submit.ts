@@ -90,7 +90,7 @@ export async function submitComplaint(req: SubmitRequest): Promise<SubmitOutput>
     contactPhoneMasked: maskMobile(form.contactPhone),
     createdBy: req.caller.openid ?? 'system',
     ...plan.complaint,
-    ...(surge.incident ? { incidentId: surge.incident._id, levelReason: linkedLevelReason(surge.incident) } : {}),
+    ...(surge.incident ? { incidentId: surge.incident._id, levelReason: linkedLevelReason(surge.incident, plan.complaint) } : {}),
   };
   try {
     await collection('complaints').add({ data: doc });

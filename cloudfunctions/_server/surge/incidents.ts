@@ -97,7 +97,7 @@ export async function linkComplaints(incident: IncidentDoc, ids: string[], now: 
 }
 
 function linkChange(doc: ComplaintDoc, incident: IncidentDoc) {
-  const reason = linkedLevelReason(incident);
+  const reason = linkedLevelReason(incident, doc);
   return {
     set: { incidentId: incident._id, level: 'L1' as const, levelReason: reason },
     events: [

@@ -5,7 +5,7 @@ import './index.scss';
 
 export interface IncidentBannerProps {
   incidentId: string;
-  /** The ticket's level reason, `L1: 批次异常（批次 20261101 24 小时内 5 件投诉…）`. */
+  /** The ticket's level reason, `L1: 批次异常（批次 20261101 24 小时内 5 件投诉…）` (after `L1: 食品安全；` when both). */
   reason: string;
 }
 
@@ -14,7 +14,7 @@ const defaults: Omit<IncidentBannerProps, 'incidentId'> = { reason: '' };
 /** On a ticket linked to a batch surge: why it is L1, and the way to the incident with the batch's other tickets. */
 export function IncidentBanner(props: IncidentBannerProps) {
   const { incidentId, reason } = { ...defaults, ...props };
-  const detail = reason.replace(/^L1: 批次异常（(.*)）$/, '$1');
+  const detail = /批次异常（(.*)）$/.exec(reason)?.[1] ?? reason;
   return (
     <View className='k-incident-banner' id='ticket-incident-banner' onClick={() => void Taro.navigateTo({ url: incidentUrl(incidentId) })}>
       <Text className='k-incident-banner__tag'>批次异常</Text>
