@@ -95,12 +95,14 @@ export function newIncident(
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
 /**
- * The level reason a linked complaint carries: `L1: 批次异常（…）`; a complaint already L1 for its own reason (food
- * safety) keeps that reason first, so neither is lost.
+ * The level reason a linked complaint carries: `L1: 批次异常（…）`; a complaint L1 by a base rule of its own (food
+ * safety) keeps that reason first, so neither is lost. A level only raised to L1 (`L2 → L1: 同批次 3 位顾客投诉`) is
+ * explained by the surge instead.
  */
 export function linkedLevelReason(incident: Pick<IncidentDoc, 'reason'>, current?: { level: Level; levelReason: string }): string {
   const surge = `批次异常（${incident.reason}）`;
-  if (current?.level === 'L1' && !current.levelReason.includes('批次异常') && !current.levelReason.startsWith('L1: 同批次集中投诉')) return `${current.levelReason}；${surge}`;
+  const ownL1 = current?.level === 'L1' && current.levelReason.startsWith('L1: ') && !current.levelReason.includes('批次异常') && !current.levelReason.startsWith('L1: 同批次集中投诉');
+  if (ownL1) return `${current.levelReason}；${surge}`;
   return `L1: ${surge}`;
 }
 

@@ -105,6 +105,7 @@ describe('decisions on submit', () => {
     expect(linkedLevelReason({ reason: '批次 20261101 …' })).toBe('L1: 批次异常（批次 20261101 …）');
     expect(linkedLevelReason({ reason: '批次 20261101 …' }, { level: 'L2', levelReason: 'L2: 产品质量问题' })).toBe('L1: 批次异常（批次 20261101 …）');
     expect(linkedLevelReason({ reason: '批次 20261101 …' }, { level: 'L1', levelReason: 'L1: 食品安全' })).toBe('L1: 食品安全；批次异常（批次 20261101 …）');
+    expect(linkedLevelReason({ reason: '批次 20261101 …' }, { level: 'L1', levelReason: 'L2 → L1: 同批次 3 位顾客投诉' })).toBe('L1: 批次异常（批次 20261101 …）');
     expect(canSeeIncidents({ kind: 'agent', department: 'qc' })).toBe(true);
     expect(canSeeIncidents({ kind: 'agent', department: 'cs' })).toBe(false);
     expect(canHandleIncidents({ kind: 'head', department: 'qc' })).toBe(true);
