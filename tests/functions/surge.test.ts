@@ -89,6 +89,13 @@ describe('batch surge on submit', () => {
       expect(doc.levelReason).toContain(`批次异常（${incident.reason}）`);
     }
     expect(surgeAlerts(incident._id)).toEqual(['staff→demo-head-qc', 'staff→demo-manager']);
+    // The notify drain (every minute) posts them to WeCom, mentioning the head and the manager.
+    await advance(1);
+    const posts = ((await (await fetch(`${cloud.url}/__local/messages?channel=wecom`)).json()) as Array<{ data: { markdown?: { content: string } } }>)
+      .map((m) => m.data.markdown?.content ?? '')
+      .filter((text) => text.includes(`批次异常\n> 事项：<font color="warning">${incident.reason}`));
+    expect(posts.map((text) => text.split('\n').pop()).sort()).toEqual(['@冯经理', '@周主管']);
+    expect(cloud.database.count('outbox', { kind: 'staff_batch_surge', status: 'sent' })).toBe(2);
 
     // Repeated timer runs change nothing; a later complaint joins the open incident at L1.
     await timerRun();

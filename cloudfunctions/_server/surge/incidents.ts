@@ -127,9 +127,11 @@ export async function incidentAlerts(incident: IncidentDoc): Promise<OutboxMessa
     issue: `${incident.productName ?? '商品'} 批次 ${incident.batchNo ?? incident.batchId}`,
     level: incident.level,
     levelReason: `批次异常：${incident.statistic.count} 位顾客`,
-    dueAt: toIso(incident.openedAt),
+    at: toIso(incident.openedAt),
   };
-  const base = { kind: 'staff_batch_surge' as const, level: incident.level, data };
+  // The first linked ticket rides along: the staff message opens it, and a recipient without a department (the
+  // manager) is posted to that ticket's department group, as SLA escalations are.
+  const base = { kind: 'staff_batch_surge' as const, level: incident.level, complaintId: incident.complaintIds[0], data };
   const messages: OutboxMessage[] = [];
   // With no head on record, the QC group itself hears it (a head's alert is posted there already).
   if (head) messages.push({ ...base, dedupeKey: `incident:${incident._id}:${head}`, audience: 'staff', to: head });
