@@ -5,6 +5,7 @@ import { applyTaxonomyOverrides, DEFAULT_TAXONOMY, type Taxonomy, type TaxonomyO
 import { DEFAULT_URGENCY_RULES, type UrgencyRules } from '@shared/complaint/urgency';
 import { DEFAULT_ESCALATION_RULES, type EscalationRules } from '@shared/sla/alerts';
 import { resolveSlaPolicy, type SlaPolicy, type SlaPolicyOverride } from '@shared/sla/policy';
+import { DEFAULT_SURGE_RULES, type SurgeRules } from '@shared/surge/detector';
 import { _ } from './cloud';
 import { collection, rows } from './db';
 
@@ -17,9 +18,11 @@ export interface AppConfig {
   compensation: CompensationRules;
   approval: ApprovalLimits;
   escalation: EscalationRules;
+  /** Batch surge thresholds (`shared/surge/detector.ts`). */
+  surge: SurgeRules;
 }
 
-export const CONFIG_IDS = ['taxonomy', 'urgency', 'sla', 'lifecycle', 'compensation', 'approval', 'escalation'] as const;
+export const CONFIG_IDS = ['taxonomy', 'urgency', 'sla', 'lifecycle', 'compensation', 'approval', 'escalation', 'surge'] as const;
 type ConfigId = (typeof CONFIG_IDS)[number];
 
 interface ConfigDoc {
@@ -37,6 +40,7 @@ export function resolveConfig(docs: ConfigDoc[]): AppConfig {
     compensation: { ...DEFAULT_COMPENSATION_RULES, ...value<CompensationRules>('compensation') },
     approval: { ...DEFAULT_APPROVAL_LIMITS, ...value<ApprovalLimits>('approval') },
     escalation: { ...DEFAULT_ESCALATION_RULES, ...value<EscalationRules>('escalation') },
+    surge: { ...DEFAULT_SURGE_RULES, ...value<SurgeRules>('surge') },
   };
 }
 

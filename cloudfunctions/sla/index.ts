@@ -3,8 +3,9 @@ import { pingHandler } from '../_server/ping';
 import { recordTimerRun, timerStatus } from '../_server/timer-runs';
 import { runAutoMoves } from './auto-moves';
 import { runSlaSweep } from './sweep';
+import { runSurgeCheck } from '../_server/surge/timer';
 
-/** The SLA clock, every minute: warnings, breaches and escalations due now, and the lifecycle's automatic moves. */
+/** The SLA clock, every minute: warnings, breaches and escalations due now, the lifecycle's automatic moves, batch surges. */
 export const main = defineFunction(
   'sla',
   {
@@ -16,7 +17,9 @@ export const main = defineFunction(
       await recordTimerRun('sla', event.TriggerName, now());
       const sla = await runSlaSweep(now());
       const moves = await runAutoMoves(now());
-      return { ...sla, ...moves };
+      // Batch surges: every minute, so an incident the submit path could not open opens within one timer period.
+      const surge = await runSurgeCheck(now());
+      return { ...sla, ...moves, surge };
     },
   },
 );

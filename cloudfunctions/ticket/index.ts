@@ -9,6 +9,7 @@ import { reclassify } from './actions/reclassify';
 import { coldChain } from './actions/cold-chain';
 import { mediaUrls, similarCases, suggestCompensationFor } from './actions/knowledge';
 import { profile, setOnDuty, staffOptions } from './actions/staff';
+import { ackIncident, closeIncident, incident, incidents } from './actions/incidents';
 
 /** Staff actions on tickets (DESIGN.md "Cloud functions"). */
 export const main = defineFunction('ticket', {
@@ -33,4 +34,8 @@ export const main = defineFunction('ticket', {
   similarCases,
   mediaUrls,
   coldChain,
+  incidents,
+  incident,
+  ackIncident,
+  closeIncident,
 });

@@ -21,3 +21,8 @@ export const ADMIN_PAGES = {
 
 export const inboxUrl = (view?: InboxView) => (view ? `${INBOX_PAGE}?view=${view}` : INBOX_PAGE);
 export const ticketUrl = (complaintId: string) => `${TICKET_PAGE}?id=${encodeURIComponent(complaintId)}`;
+
+/** Batch surge incidents (QC): the list and one incident. */
+export const INCIDENTS_PAGE = '/packages/staff/incidents/index';
+export const INCIDENT_PAGE = '/packages/staff/incident/index';
+export const incidentUrl = (incidentId: string) => `${INCIDENT_PAGE}?id=${encodeURIComponent(incidentId)}`;

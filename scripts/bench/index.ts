@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: prints one JSON line per figure. Each issue adds its own section; the foundation's are
  * function bundle sizes and cold starts, gateway latency, write throughput through /fn, weapp sizes.
- * Optional argument: a comma-separated list of sections (bundles,gateway,throughput,lifecycle,sla,database,classifier,weapp,backup).
+ * Optional argument: a comma-separated list of sections (bundles,gateway,throughput,lifecycle,sla,database,classifier,weapp,import,surge,backup).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +18,7 @@ import { benchImport } from './import';
 import { benchLifecycle } from './lifecycle';
 import { benchNotify } from './notify';
 import { benchSlaSweep } from './sla';
+import { benchSurgeSimulation, benchSurgeSubmit } from './surge';
 import { emit } from './stats';
 import { benchThroughput } from './throughput';
 import { benchWeapp } from './weapp';
@@ -60,6 +61,19 @@ async function main(): Promise<void> {
       await proc.exited;
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
+  }
+  if (wanted.has('surge')) {
+    // Its own local cloud: the batches' windows and baselines start empty.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'localcloud-bench-surge-'));
+    const proc = await spawnCloud(dataDir, { LOCALCLOUD_PREWARM: '1' });
+    try {
+      await benchSurgeSubmit(proc.url);
+    } finally {
+      proc.child.kill('SIGTERM');
+      await proc.exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+    benchSurgeSimulation();
   }
   if (wanted.has('database')) benchDatabase();
   if (wanted.has('classifier')) benchClassifier();

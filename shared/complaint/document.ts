@@ -126,6 +126,8 @@ export interface ComplaintDoc extends ComplaintCore {
   solution?: SolutionRecord;
   compensation?: CompensationMirror;
   rating?: RatingRecord;
+  /** The batch-surge incident this complaint is linked to (`shared/surge/incident.ts`). */
+  incidentId?: string;
   lastNudgeAt?: Date;
   resolvedAt?: Date;
   closedAt?: Date;
@@ -156,7 +158,8 @@ export type EventAction =
   | 'sla_alert'
   | 'auto'
   /** The order's temperature log arrived (import or push) while the cold-chain complaint was open. */
-  | 'coldchain_data';
+  | 'coldchain_data'
+  | 'batch_surge';
 
 /** One entry of the append-only audit log (collection `events`): who, when, what, before → after. */
 export interface EventDoc {

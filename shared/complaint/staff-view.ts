@@ -57,6 +57,7 @@ export function ticketView(doc: ComplaintDoc, events: EventDoc[], actor: ActorFa
     ...(doc.productId ? { productId: doc.productId, productName: doc.productName } : {}),
     ...(doc.batchId ? { batchId: doc.batchId } : {}),
     ...(doc.batchNo ? { batchNo: doc.batchNo } : {}),
+    ...(doc.incidentId ? { incidentId: doc.incidentId } : {}),
     ...(doc.storeName ? { storeName: doc.storeName } : {}),
     ...(doc.region ? { region: doc.region } : {}),
     ...(doc.delivery

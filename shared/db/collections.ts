@@ -43,6 +43,8 @@ export const COLLECTIONS = {
       { name: 'createdAt', keys: [desc('createdAt')] },
       // Similar past cases for the ticket screen: the same subcategory, newest first.
       { name: 'subcategory_createdAt', keys: [asc('subcategory'), desc('createdAt')] },
+      // Batch surge: complaints that named a batch by its number on the form (intake's window count).
+      { name: 'batchNo_createdAt', keys: [asc('batchNo'), desc('createdAt')] },
     ],
   },
   events: {
@@ -143,6 +145,15 @@ export const COLLECTIONS = {
       { name: 'target_at', keys: [asc('target'), desc('at')] },
     ],
   },
+  incidents: {
+    purpose: '批次异常等质检事件（openKey = 批次号，未关闭时唯一：一个批次同时只有一个未关闭事件）',
+    indexes: [
+      { name: 'openKey_unique', keys: [asc('openKey')], unique: true },
+      { name: 'status_openedAt', keys: [asc('status'), desc('openedAt')] },
+      { name: 'openedAt', keys: [desc('openedAt')] },
+    ],
+  },
+  surgeBaselines: { purpose: '各商品的平时投诉率（_id = 商品，定时任务维护，批次异常检测用）', indexes: [] },
 } as const satisfies Record<string, CollectionDecl>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -19,6 +19,8 @@ export const OUTBOX_KINDS = [
   'sla_escalation',
   // A side effect rather than a message (audience `system`): open the logistics task asking for a cold-chain complaint's temperature data.
   'coldchain_data_request',
+  // A batch surge opened a QC incident (surge detector): to the QC group, the QC head and the manager(s).
+  'staff_batch_surge',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

@@ -132,6 +132,7 @@ export const STAFF_TITLES: Partial<Record<OutboxKind, string>> = {
   sla_breach: 'SLA 已超时',
   sla_escalation: 'SLA 超时升级',
   coldchain_data_request: '冷链数据请求',
+  staff_batch_surge: '批次异常',
 };
 export const FALLBACK_STAFF_TITLE = '工单提醒';
 

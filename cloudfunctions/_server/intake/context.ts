@@ -4,6 +4,8 @@ import type { AssigneeLoad, IntakeContext, RelatedComplaint } from '@shared/comp
 import { OPEN_STATUSES } from '@shared/complaint/lifecycle';
 import type { AssignableStaff } from '@shared/complaint/routing';
 import type { UrgencyRules } from '@shared/complaint/urgency';
+import type { ProductBaseline } from '@shared/surge/detector';
+import type { IncidentDoc } from '@shared/surge/incident';
 import { _, db } from '../cloud';
 import { collection } from '../db';
 
@@ -47,9 +49,20 @@ export interface FetchedContext extends IntakeContext {
   counterSeq: number;
   /** The scene or the order number pointed at nothing (or at someone else's order). */
   unknown: Array<'scene' | 'orderNo' | 'batchNo' | 'storeId' | 'productId'>;
+  /** Batch surge facts, read by the same query (batch named by a package QR or by its number). */
+  surge?: SurgeContext;
 }
 
-type RelatedList = Array<RelatedComplaint & { requestId?: string }>;
+export interface SurgeContext {
+  /** Complaints on the batch within the batch window (before this one), with their incident link if any. */
+  onBatch: Array<RelatedComplaint & { incidentId?: string }>;
+  /** The product's normal rate, as the timer last measured it. */
+  baseline?: ProductBaseline;
+  /** The batch's incident that is not closed yet, if any: the new complaint joins it. */
+  openIncident?: IncidentDoc;
+}
+
+type RelatedList = Array<RelatedComplaint & { requestId?: string; incidentId?: string }>;
 
 interface Row {
   counter: Array<{ seq: number }>;
@@ -61,7 +74,7 @@ interface Row {
   recentOnBatch?: RelatedList;
   sameOrder?: RelatedList;
   order?: Array<OrderDoc & { products: ProductDoc[] }>;
-  batch?: Array<BatchDoc & { product: ProductDoc[] }>;
+  batch?: Array<BatchDoc & { product: ProductDoc[]; baseline?: ProductBaseline[]; openIncident?: IncidentDoc[] }>;
   store?: StoreDoc[];
   product?: ProductDoc[];
 }
@@ -88,6 +101,8 @@ export async function fetchIntakeContext(q: ContextQuery): Promise<FetchedContex
     ['recentByCustomer', { customerOpenid: q.customerOpenid, createdAt: _.gte(repeatSince) }],
     ...(q.requestId ? ([['sameRequest', { customerOpenid: q.customerOpenid, requestId: q.requestId }]] as Array<[string, object]>) : []),
     ...(batchId ? ([['recentOnBatch', { batchId, createdAt: _.gte(batchSince) }]] as Array<[string, object]>) : []),
+    // A batch named by its number (no QR): the same window, by number; the batch id is checked once the batch is known.
+    ...(!batchId && q.batchNo ? ([['recentOnBatch', { batchNo: q.batchNo, createdAt: _.gte(batchSince) }]] as Array<[string, object]>) : []),
     ...(q.orderNo ? ([['sameOrder', { orderNo: q.orderNo }]] as Array<[string, object]>) : []),
   ];
 
@@ -116,7 +131,7 @@ export async function fetchIntakeContext(q: ContextQuery): Promise<FetchedContex
   for (const [as, where] of relatedQueries) {
     agg = agg.lookup({
       from: 'complaints',
-      pipeline: pipeline().match(where).project({ _id: 1, customerOpenid: 1, orderNo: 1, batchId: 1, createdAt: 1, requestId: 1 }).limit(100).done(),
+      pipeline: pipeline().match(where).project({ _id: 1, customerOpenid: 1, orderNo: 1, batchId: 1, createdAt: 1, requestId: 1, incidentId: 1 }).limit(100).done(),
       as,
     });
   }
@@ -138,6 +153,9 @@ export async function fetchIntakeContext(q: ContextQuery): Promise<FetchedContex
         .match(batchId ? { _id: batchId } : { batchNo: q.batchNo, ...(q.productId ? { productId: q.productId } : {}) })
         .limit(1)
         .lookup({ from: 'products', localField: 'productId', foreignField: '_id', as: 'product' })
+        // Batch surge: the product's normal rate and the batch's open incident ride along (no extra round trip).
+        .lookup({ from: 'surgeBaselines', localField: 'productId', foreignField: '_id', as: 'baseline' })
+        .lookup({ from: 'incidents', localField: '_id', foreignField: 'openKey', as: 'openIncident' })
         .done(),
       as: 'batch',
     });
@@ -187,6 +205,17 @@ function toContext(q: ContextQuery, row: Row, pointed: { batchId?: string; store
     ...(pointed.sceneKind && !unknown.includes('scene') ? { sceneKind: pointed.sceneKind } : {}),
     counterSeq: row.counter[0]?.seq ?? 0,
     unknown,
+    ...(batch ? { surge: surgeContext(row, batch) } : {}),
+  };
+}
+
+function surgeContext(row: Row, batch: NonNullable<Row['batch']>[number]): SurgeContext {
+  const baseline = batch.baseline?.[0];
+  const openIncident = batch.openIncident?.[0];
+  return {
+    onBatch: (row.recentOnBatch ?? []).filter((c) => c.batchId === batch._id),
+    ...(baseline ? { baseline } : {}),
+    ...(openIncident ? { openIncident } : {}),
   };
 }
 
@@ -195,7 +224,7 @@ function stripProducts(order: OrderDoc & { products?: ProductDoc[] }): OrderDoc 
   return rest;
 }
 
-function stripProduct(batch: BatchDoc & { product?: ProductDoc[] }): BatchDoc {
-  const { product: _product, ...rest } = batch;
+function stripProduct(batch: BatchDoc & { product?: ProductDoc[]; baseline?: unknown; openIncident?: unknown }): BatchDoc {
+  const { product: _product, baseline: _baseline, openIncident: _incident, ...rest } = batch;
   return rest;
 }

@@ -20,7 +20,10 @@ import { encryptField } from '../crypto';
 import { collection, isDuplicateKeyError, rows, updatedCount } from '../db';
 import { tempUrls } from '../media';
 import { enqueue } from '../outbox';
-import { fetchIntakeContext } from './context';
+import { fetchIntakeContext, type FetchedContext } from './context';
+import { decideSurge, type SurgeDecision } from '@shared/surge/decide';
+import { linkedLevelReason, type IncidentDoc } from '@shared/surge/incident';
+import { incidentAlerts, joinIncident, linkComplaints, openOrJoinIncident } from '../surge/incidents';
 
 export interface SubmitRequest {
   form: IntakeForm & { contactPhone: string };
@@ -74,10 +77,13 @@ export async function submitComplaint(req: SubmitRequest): Promise<SubmitOutput>
   if (files.some((f) => !f.url)) unknown.mediaFileIds = '有图片或视频没有上传成功，请删除后重新上传';
   if (Object.keys(unknown).length) throw new AppError('INVALID_INPUT', '部分信息没有找到，请检查后再提交', unknown);
 
-  const plan = planIntake(form, classification, context, config);
+  const complaintId = complaintIdFor(context.customerOpenid, req.requestId);
+  // Batch surge, from what the context read: nothing more to read, and writes only when the batch surges.
+  const surge = await surgeIncident(context, { _id: complaintId, customerOpenid: context.customerOpenid, createdAt: now }, config);
+  const plan = planIntake(form, classification, { ...context, batchSurge: !!surge.incident }, config);
   const ticketNo = await nextTicketNo(now, context.counterSeq);
   const doc: ComplaintDoc = {
-    _id: complaintIdFor(context.customerOpenid, req.requestId),
+    _id: complaintId,
     ticketNo,
     requestId: req.requestId,
     customerOpenid: context.customerOpenid,
@@ -85,6 +91,7 @@ export async function submitComplaint(req: SubmitRequest): Promise<SubmitOutput>
     contactPhoneMasked: maskMobile(form.contactPhone),
     createdBy: req.caller.openid ?? 'system',
     ...plan.complaint,
+    ...(surge.incident ? { incidentId: surge.incident._id, levelReason: linkedLevelReason(surge.incident, plan.complaint) } : {}),
   };
   try {
     await collection('complaints').add({ data: doc });
@@ -94,8 +101,47 @@ export async function submitComplaint(req: SubmitRequest): Promise<SubmitOutput>
   }
   // Only the request that stored the complaint logs it and sends the receipt (a racing retry has another ticket
   // number in hand); the ids derive from the complaint's, so a crash-and-retry cannot double them either.
-  await Promise.all([appendEvents(intakeEvents(doc, req.caller, plan.urgency.reasons)), enqueue(intakeMessages(doc, config), now)]);
+  const alerts = surge.opened && surge.incident ? await incidentAlerts(surge.incident) : [];
+  await Promise.all([
+    appendEvents(intakeEvents(doc, req.caller, plan.urgency.reasons)),
+    enqueue([...intakeMessages(doc, config), ...alerts], now),
+    surgeFollowUp(surge, doc, now, config),
+  ]);
   return submitOutput(doc, config.taxonomy, false);
+}
+
+interface SurgeOutcome {
+  decision: SurgeDecision;
+  incident?: IncidentDoc;
+  opened: boolean;
+}
+
+/** Open (or join) the batch's incident before the complaint is stored, so the complaint is stored linked and at L1. */
+async function surgeIncident(context: FetchedContext, self: { _id: string; customerOpenid: string; createdAt: Date }, config: AppConfig): Promise<SurgeOutcome> {
+  const batch = context.batch;
+  if (!batch || !context.surge) return { decision: { kind: 'none' }, opened: false };
+  const decision = decideSurge({ complaint: self, batchNo: batch.batchNo, onBatch: context.surge.onBatch, baseline: context.surge.baseline, openIncident: context.surge.openIncident }, config.surge);
+  if (decision.kind === 'join') return { decision, incident: decision.incident, opened: false };
+  if (decision.kind === 'none') return { decision, opened: false };
+  try {
+    const target = { batchId: batch._id, batchNo: batch.batchNo, productId: batch.productId, ...(context.product ? { productName: context.product.name } : {}) };
+    const { incident, opened } = await openOrJoinIncident(target, decision.window, decision.verdict, { now: self.createdAt, openedBy: 'submit', config });
+    return { decision, incident, opened };
+  } catch (error) {
+    // The very same surge was opened and closed already: the complaint goes in as usual.
+    if (error instanceof AppError && error.code === 'CONFLICT') return { decision: { kind: 'none' }, opened: false };
+    throw error;
+  }
+}
+
+/** After the complaint is stored: it joins the open incident, or the window's earlier complaints are linked and raised. */
+async function surgeFollowUp(surge: SurgeOutcome, doc: ComplaintDoc, now: Date, config: AppConfig): Promise<void> {
+  if (!surge.incident) return;
+  if (surge.decision.kind === 'join') {
+    await joinIncident(surge.incident, [{ _id: doc._id, customerOpenid: doc.customerOpenid, createdAt: doc.createdAt }], now);
+    return;
+  }
+  if (surge.decision.kind === 'open') await linkComplaints(surge.incident, surge.decision.window.map((c) => c._id).filter((id) => id !== doc._id), now, config);
 }
 
 /** The first answer to a retried request, read back by the unique (customer, requestId) pair. */

@@ -47,6 +47,7 @@ export async function reclassify(
       subcategory: input.subcategory,
       foodSafety,
       angry: doc.angry,
+      batchSurge: !!doc.incidentId,
       ...(doc.delivery?.lateMinutes ? { deliveryLateHours: doc.delivery.lateMinutes / 60 } : {}),
       annualSpendFen: doc.customerTier === 'vip' ? config.urgency.vipAnnualFen + 1 : 0,
       recentComplaints: doc.related.customerRecent,

@@ -9,6 +9,7 @@ import type { ColdChainEvidence } from '../../coldchain/evidence';
 import { action } from '../action';
 import { cursorSchema, idSchema, limitSchema, pingInput, type Page, type PingOutput } from '../common';
 import { complaintFields, type CompensationView, type SubmitOutput, type TimelineEntry } from './complaint';
+import type { IncidentDetail, IncidentSummary } from '../../surge/view';
 
 export const INBOX_VIEWS = ['mine', 'department', 'unassigned', 'escalated', 'triage', 'all'] as const;
 export type InboxView = (typeof INBOX_VIEWS)[number];
@@ -87,6 +88,8 @@ export interface TicketView {
   productName?: string;
   batchId?: string;
   batchNo?: string;
+  /** The batch-surge incident this ticket is linked to (the ticket screen's banner; its reason is `levelReason`). */
+  incidentId?: string;
   storeName?: string;
   region?: string;
   delivery?: { promisedBy: string; deliveredAt?: string; lateMinutes?: number };
@@ -354,6 +357,35 @@ export const ticket = {
     input: z.strictObject(ticketRef),
     roles: STAFF,
     errors: ['NOT_FOUND'],
+  }),
+  // Batch surge incidents (shared/surge/): QC staff, heads, managers and admins read them; the QC head and managers act.
+  incidents: action<Page<IncidentSummary>>()({
+    summary: '批次异常事件列表（默认未关闭的，最新在前）',
+    input: z.strictObject({
+      status: z.optional(z.enum(['active', 'closed', 'all'], { error: '未知的筛选' })),
+      limit: limitSchema,
+      cursor: cursorSchema,
+    }),
+    roles: STAFF,
+    errors: ['FORBIDDEN'],
+  }),
+  incident: action<IncidentDetail>()({
+    summary: '批次异常事件详情：检测依据、关联工单、处理记录',
+    input: z.strictObject({ incidentId: idSchema }),
+    roles: STAFF,
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  }),
+  ackIncident: action<IncidentDetail>()({
+    summary: '确认批次异常事件（质检主管、经理）',
+    input: z.strictObject({ incidentId: idSchema, version: versionSchema, note: z.optional(noteSchema) }),
+    roles: [...LEADS],
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVALID_INPUT'],
+  }),
+  closeIncident: action<IncidentDetail>()({
+    summary: '关闭批次异常事件并说明处理结果（质检主管、经理）',
+    input: z.strictObject({ incidentId: idSchema, version: versionSchema, note: noteSchema }),
+    roles: [...LEADS],
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVALID_INPUT'],
   }),
 } as const;
 

@@ -25,6 +25,7 @@ import { KeywordCloud } from '../components/KeywordCloud';
 import { KpiTiles } from '../components/KpiTiles';
 import { ShareBars } from '../components/ShareBars';
 import { SlaBars } from '../components/SlaBars';
+import { SurgeCard } from '../components/SurgeCard';
 import './index.scss';
 
 /** Today in China (UTC+8), `YYYY-MM-DD`. */
@@ -141,6 +142,7 @@ export default function DashboardPage() {
         </View>
       )}
       <DashboardFilters query={query} canPickDepartment={kind === 'manager' || kind === 'admin'} presets={presets} onChange={setQuery} />
+      <SurgeCard />
       {body}
     </View>
   );

@@ -17,6 +17,7 @@ import { SimilarCases } from '../SimilarCases';
 import { SolutionForm } from '../SolutionForm';
 import { TicketActions } from '../TicketActions';
 import { TicketHeader } from '../TicketHeader';
+import { IncidentBanner } from '../IncidentBanner';
 import './index.scss';
 
 export interface TicketPanelProps {
@@ -76,6 +77,7 @@ export function TicketPanel({ complaintId, epoch, onChanged, className = '' }: T
   return (
     <View className={`k-tpanel ${className}`} id='ticket-panel' data-complaint={id} data-status={view.status}>
       <TicketHeader view={view} />
+      {view.incidentId && <IncidentBanner incidentId={view.incidentId} reason={view.levelReason} />}
       {isOpen && view.status !== 'submitted' && (canWork || view.assigneeOpenid) && (
         <ReplyBox template={view.replyTemplate} firstResponded={!!view.sla.firstRespondedAt} sending={busy === 'reply'} error={errors.reply} sentCount={sent} onSend={(text) => void reply(text)} />
       )}

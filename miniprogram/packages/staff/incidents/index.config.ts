@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '批次异常',
+  enablePullDownRefresh: true,
+});
