@@ -7,6 +7,7 @@ import { createOnBehalf } from './actions/on-behalf';
 import { get, inbox, revealPhone } from './actions/read';
 import { reclassify } from './actions/reclassify';
 import { mediaUrls, similarCases, suggestCompensationFor } from './actions/knowledge';
+import { cancelSample, findSample, recordSampleReceipt, recordSampleResult, requestSample } from './actions/sample';
 import { profile, setOnDuty, staffOptions } from './actions/staff';
 
 /** Staff actions on tickets (DESIGN.md "Cloud functions"). */
@@ -31,4 +32,9 @@ export const main = defineFunction('ticket', {
   suggestCompensation: suggestCompensationFor,
   similarCases,
   mediaUrls,
+  requestSample,
+  cancelSample,
+  recordSampleReceipt,
+  recordSampleResult,
+  findSample,
 });

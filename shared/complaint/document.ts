@@ -1,6 +1,7 @@
 import type { DepartmentCode } from '../auth/roles';
 import type { CompensationStatus, CompensationType } from '../compensation/types';
 import type { SlaAlertsSent } from '../sla/alerts';
+import type { SampleRecord } from './sample';
 import type { Category, Channel, ComplaintCore, ComplaintStatus, Level } from './model';
 
 /** What the customer hopes for (DOMAIN.md "Complaint form"). */
@@ -30,6 +31,8 @@ export interface ClassificationRecord {
 export interface SlaPauseRecord {
   from: Date;
   to?: Date;
+  /** Why the clock stopped: absent = waiting for the customer's answer; `sample` = a re-inspection sample travels (`sample.ts`). */
+  reason?: 'sample';
 }
 
 export interface SlaRecord {
@@ -127,6 +130,8 @@ export interface ComplaintDoc extends ComplaintCore {
   compensation?: CompensationMirror;
   rating?: RatingRecord;
   lastNudgeAt?: Date;
+  /** The current sample re-inspection (寄样复检, `shared/complaint/sample.ts`). */
+  sample?: SampleRecord;
   resolvedAt?: Date;
   closedAt?: Date;
   /** Optimistic concurrency: every change is conditional on the version read and increments it. */
@@ -154,7 +159,8 @@ export type EventAction =
   | 'assist'
   | 'nudge'
   | 'sla_alert'
-  | 'auto';
+  | 'auto'
+  | 'sample';
 
 /** One entry of the append-only audit log (collection `events`): who, when, what, before → after. */
 export interface EventDoc {

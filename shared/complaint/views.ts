@@ -8,6 +8,7 @@ import { minutesUntil, toIso } from '../time/clock';
 import type { CompensationMirror, ComplaintDoc, EventDoc } from './document';
 import { DEFAULT_LIFECYCLE_RULES, type LifecycleRules } from './lifecycle';
 import { CATEGORY_LABELS, CUSTOMER_STATUS_LABELS, type ComplaintStatus } from './model';
+import { sampleView } from './sample';
 import { DEFAULT_TAXONOMY, findCategory, findSubcategory, type Taxonomy } from './taxonomy';
 
 export interface ViewConfig {
@@ -150,6 +151,7 @@ export function complaintView(doc: ComplaintDoc, events: EventDoc[], now: Date, 
     canRate: (doc.status === 'resolved' || doc.status === 'closed') && !doc.rating,
     canNudge: nudgeable && (!nudgeAt || nudgeAt <= now),
     ...(nudgeable && nudgeAt && nudgeAt > now ? { nudgeAvailableAt: toIso(nudgeAt) } : {}),
+    ...(doc.sample ? { sample: sampleView(doc.sample, 'customer') } : {}),
   };
 }
 

@@ -17,6 +17,9 @@ export const OUTBOX_KINDS = [
   'sla_warning',
   'sla_breach',
   'sla_escalation',
+  // Sample re-inspection (寄样复检): the instructions and return code to the customer; the lab's result.
+  'sample_request',
+  'sample_result',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

@@ -112,6 +112,8 @@ export const CUSTOMER_TEMPLATES: Partial<Record<OutboxKind, CustomerTemplate>> =
     defaults: { prompt: '问题已处理完毕，邀您评价' },
   },
   compensation_issue: { ...progress('补偿已发放：{summary}'), defaults: { summary: '请查看详情' } },
+  sample_request: { ...progress('请寄回样品，寄样码{returnCode}'), defaults: { returnCode: '见小程序' } },
+  sample_result: { ...progress('{event}'), defaults: { event: '样品检测结果已出' } },
 };
 
 /** A kind with no customer template of its own (a new kind) still reaches the customer as a progress note. */
@@ -131,6 +133,8 @@ export const STAFF_TITLES: Partial<Record<OutboxKind, string>> = {
   sla_warning: 'SLA 即将超时',
   sla_breach: 'SLA 已超时',
   sla_escalation: 'SLA 超时升级',
+  sample_request: '寄样复检',
+  sample_result: '复检结果',
 };
 export const FALLBACK_STAFF_TITLE = '工单提醒';
 
