@@ -4,6 +4,7 @@ import { listAudit } from './actions/audit';
 import { getConfig, saveConfig } from './actions/config';
 import { listFaqs, saveFaq } from './actions/faq';
 import { generateQrCode, listQrCodes } from './actions/qr-codes';
+import { listSpiceLevels, saveSpiceLevel } from './actions/spice';
 import { bindStaff, createInvitation, listInvitations, listStaff, revokeInvitation, updateStaff } from './actions/staff';
 
 /**
@@ -26,4 +27,6 @@ export const main = defineFunction('admin', {
   listFaqs,
   saveFaq,
   listAudit,
+  listSpiceLevels,
+  saveSpiceLevel,
 });
