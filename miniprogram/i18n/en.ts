@@ -63,6 +63,8 @@ export const en: Record<MessageKey, string> = {
   'spice.3': 'Medium',
   'spice.4': 'Hot',
   'spice.5': 'Very hot',
+  'spice.reference': 'Heat reference',
+  'spice.tasteHint': 'Taste not as expected? Compare with the heat this product promises:',
 
   'form.aria': 'Complaint form',
   'form.required': 'Required',

@@ -65,6 +65,8 @@ export const zh = {
   'spice.3': '中辣',
   'spice.4': '重辣',
   'spice.5': '特辣',
+  'spice.reference': '麻辣度参考',
+  'spice.tasteHint': '觉得口味不对？先对照一下这款产品标称的麻辣度：',
 
   'form.aria': '投诉表单',
   'form.required': '必填',

@@ -12,6 +12,7 @@ export const ADMIN_PAGES = {
   compensation: '/packages/admin/compensation/index',
   faq: '/packages/admin/faq/index',
   qrcodes: '/packages/admin/qrcodes/index',
+  spice: '/packages/admin/spice/index',
 } as const;
 
 export const inboxUrl = (view?: InboxView) => (view ? `${INBOX_PAGE}?view=${view}` : INBOX_PAGE);

@@ -41,6 +41,7 @@ const TOOLS: Tool[] = [
   { id: 'tool-sla', title: '时效与节假日', description: '各级时限、营业时间、节假日模式', url: ADMIN_PAGES.sla, roles: ['admin'] },
   { id: 'tool-compensation', title: '补偿规则与审批', description: '延误与冷链补偿、审批权限', url: ADMIN_PAGES.compensation, roles: ['admin'] },
   { id: 'tool-faq', title: '常见问题', description: '顾客填表时看到的解答', url: ADMIN_PAGES.faq, roles: ['admin'] },
+  { id: 'tool-spice', title: '麻辣度参考库', description: '每个商品的麻辣度与通俗说明', url: ADMIN_PAGES.spice, roles: ['admin'] },
   { id: 'tool-qrcodes', title: '二维码管理', description: '包装批次与门店的小程序码', url: ADMIN_PAGES.qrcodes, roles: ['head', 'manager', 'admin'] },
 ];
 

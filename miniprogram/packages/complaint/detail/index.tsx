@@ -15,6 +15,7 @@ import { useRequestId } from '../hooks/useRequestId';
 import { ComplaintFacts } from './components/ComplaintFacts';
 import { HelpBar } from './components/HelpBar';
 import { RatingSummary } from './components/RatingSummary';
+import { SampleCard } from './components/SampleCard';
 import { SolutionCard } from './components/SolutionCard';
 import { Timeline } from './components/Timeline';
 import { TicketHeader } from './components/TicketHeader';
@@ -122,6 +123,7 @@ export default function DetailPage() {
           onReject={(reason) => void respond(false, reason)}
         />
       )}
+      <SampleCard view={view} onChanged={remote.replace} />
       <RatingSummary view={view} onRate={() => void Taro.navigateTo({ url: ratingUrl(view.complaintId) })} />
       <Timeline entries={view.timeline} serverNow={serverNow} />
       <ComplaintFacts view={view} />

@@ -11,6 +11,7 @@ import { ClassificationCard } from '../ClassificationCard';
 import { ContactCard } from '../ContactCard';
 import { EventLog } from '../EventLog';
 import { ReplyBox } from '../ReplyBox';
+import { SampleCard } from '../SampleCard';
 import { SimilarCases } from '../SimilarCases';
 import { SolutionForm } from '../SolutionForm';
 import { TicketActions } from '../TicketActions';
@@ -86,6 +87,15 @@ export function TicketPanel({ complaintId, epoch, onChanged, className = '' }: T
         onAssign={async (assigneeOpenid, n) => ok(await run('assign', () => call('ticket', 'assign', { complaintId: id, assigneeOpenid, version: view.version, ...(n ? { note: n } : {}) })))}
         onAssist={async (department, n) => ok(await run('assist', () => call('ticket', 'requestAssist', { complaintId: id, department, note: n }, { requestId: newRequestId() })))}
         onApprove={async (approve, n) => ok(await run(approve ? 'approve' : 'approve', () => call('ticket', 'approve', { complaintId: id, version: view.version, approve, ...(n ? { note: n } : {}) })))}
+      />
+      <SampleCard
+        view={view}
+        busy={busy}
+        errors={errors}
+        onRequest={async (reason) => ok(await run('sample-request', () => call('ticket', 'requestSample', { complaintId: id, version: view.version, ...(reason ? { reason } : {}) }, { requestId: newRequestId() })))}
+        onCancel={async (reason) => ok(await run('sample-cancel', () => call('ticket', 'cancelSample', { complaintId: id, version: view.version, reason }, { requestId: newRequestId() })))}
+        onReceive={async (note) => ok(await run('sample-receive', () => call('ticket', 'recordSampleReceipt', { complaintId: id, version: view.version, ...(note ? { note } : {}) }, { requestId: newRequestId() })))}
+        onResult={async (input) => ok(await run('sample-result', () => call('ticket', 'recordSampleResult', { complaintId: id, version: view.version, ...input }, { requestId: newRequestId() })))}
       />
       {view.solution && (
         <View className='s-card k-tpanel__solution' id='ticket-solution'>
