@@ -97,6 +97,7 @@ describe('sample re-inspection (寄样复检)', () => {
     const before = await ticket(c.complaintId);
     expect(before.sampleAbilities).toEqual({ canRequest: true, canCancel: false, canReceive: false, canRecordResult: false });
     expect(before.sla.paused).toBe(false);
+    expect(before.sla.firstRespondedAt).toBeUndefined();
     const dueBefore = Date.parse(before.sla.resolveDueAt!);
 
     // Stale version: refused.
@@ -117,6 +118,8 @@ describe('sample re-inspection (寄样复检)', () => {
     expect(code).toMatch(/^YP\d{11}$/);
     expect(staffView.sample).toMatchObject({ state: 'requested', reason: '顾客说不辣，需核对这批的辣度', requestedByName: '赵质检' });
     expect(staffView.sla).toMatchObject({ paused: true, slaState: 'paused' });
+    // Asking the customer for a sample is the first contact with them.
+    expect(staffView.sla.firstRespondedAt).toBeTruthy();
     expect(staffView.sampleAbilities).toMatchObject({ canRequest: false, canCancel: true });
     const requestMsg = outbox(c.complaintId).filter((m) => m.kind === 'sample_request');
     expect(requestMsg).toHaveLength(1);

@@ -2,6 +2,7 @@ import type { TicketChange } from '@shared/api/functions/ticket';
 import { AppError } from '@shared/api/envelope';
 import type { ComplaintDoc } from '@shared/complaint/document';
 import { endSamplePause, parseReturnCode, returnCode, sampleInstructions, startSamplePause, type SampleRecord } from '@shared/complaint/sample';
+import { markFirstResponse } from '@shared/complaint/schedule';
 import { staffTarget } from '../../_server/accept';
 import { loadConfig } from '../../_server/config';
 import { collection, rows } from '../../_server/db';
@@ -45,7 +46,8 @@ export async function requestSample(input: { complaintId: string; version: numbe
   const updated = await commitChange(
     doc,
     {
-      set: { sample, sla: startSamplePause(doc.sla, now) },
+      // Asking the customer for the sample is a message to them: it meets the first-response promise.
+      set: { sample, sla: startSamplePause(markFirstResponse(doc.sla, now), now) },
       events: [
         { ...who(ctx), action: 'sample', after: { step: 'request', returnCode: code, reason: input.reason ?? null }, note: `为了查明原因，我们需要您寄回样品做复检（寄样码 ${code}），请按页面上的说明寄出`, visibility: 'customer' },
         ...(input.reason ? [{ ...who(ctx), action: 'note' as const, note: `寄样原因：${input.reason}`, visibility: 'internal' as const }] : []),

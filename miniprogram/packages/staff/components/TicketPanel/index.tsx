@@ -54,7 +54,9 @@ export function TicketPanel({ complaintId, epoch, onChanged, className = '' }: T
   const id = view.complaintId;
   const isOpen = OPEN.includes(view.status);
   const canWork = isOpen && (view.allowedMoves.length > 0 || view.canAssign || view.canRevealPhone || view.canClaim);
-  const canPropose = ['assigned', 'investigating', 'escalated'].includes(view.status) && (view.canRevealPhone || view.canAssign);
+  // A sample under way is the evidence the solution waits for (the server refuses one meanwhile).
+  const sampleUnderWay = !!view.sample && ['requested', 'shipped', 'received'].includes(view.sample.state);
+  const canPropose = ['assigned', 'investigating', 'escalated'].includes(view.status) && (view.canRevealPhone || view.canAssign) && !sampleUnderWay;
   const ok = <T,>(x: T | undefined) => x !== undefined;
 
   const reply = async (text: string) => {
