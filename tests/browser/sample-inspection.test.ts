@@ -119,8 +119,10 @@ describe('寄样复检 across both sides', () => {
     await page.waitForSelector(shown('#detail-sample-photos img[src^="http"]'), { timeout: 15_000 });
     await snapFull('sample-customer-result');
     await open('demo-agent-qc', `/packages/staff/ticket/index?id=${complaintId}`);
-    // Below the fold on a phone: present, not necessarily visible.
-    await page.waitForSelector(shown('#sample-photos img[src^="http"]'), { state: 'attached', timeout: 20_000 });
+    // Below the fold on a phone, and lazily loaded: scrolled to first.
+    await page.waitForSelector(shown('#sample-photos'), { timeout: 20_000 });
+    await page.locator(shown('#sample-photos')).scrollIntoViewIfNeeded();
+    await page.waitForSelector(shown('#sample-photos img[src^="http"]'), { timeout: 20_000 });
     await snapFull('sample-staff-result');
   });
 });
