@@ -120,6 +120,8 @@ describe('sample re-inspection (寄样复检)', () => {
     expect(staffView.sla).toMatchObject({ paused: true, slaState: 'paused' });
     // Asking the customer for a sample is the first contact with them.
     expect(staffView.sla.firstRespondedAt).toBeTruthy();
+    const { items: inbox } = data(await cloud.call('ticket', 'inbox', { view: 'mine' }, { openid: QC_AGENT }));
+    expect(inbox.find((i) => i.complaintId === c.complaintId)).toMatchObject({ slaState: 'paused', slaPausedFor: 'sample' });
     expect(staffView.sampleAbilities).toMatchObject({ canRequest: false, canCancel: true });
     const requestMsg = outbox(c.complaintId).filter((m) => m.kind === 'sample_request');
     expect(requestMsg).toHaveLength(1);

@@ -30,6 +30,8 @@ export interface InboxItem {
   assigneeName?: string;
   slaRemainingMinutes?: number;
   slaState: SlaState;
+  /** What a paused clock waits for: the customer's answer, or a re-inspection sample on its way to the lab. */
+  slaPausedFor?: 'customer' | 'sample';
   customerTier: 'regular' | 'vip';
   channel: Channel;
   foodSafety: boolean;
