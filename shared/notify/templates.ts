@@ -112,7 +112,8 @@ export const CUSTOMER_TEMPLATES: Partial<Record<OutboxKind, CustomerTemplate>> =
     defaults: { prompt: '问题已处理完毕，邀您评价' },
   },
   compensation_issue: { ...progress('补偿已发放：{summary}'), defaults: { summary: '请查看详情' } },
-  sample_request: { ...progress('请寄回样品，寄样码{returnCode}'), defaults: { returnCode: '见小程序' } },
+  // 寄样码 within WeChat's 20-character `thing` and the SMS parameter limit: `请寄回样品YP26112200421` is 18.
+  sample_request: { ...progress('请寄回样品{returnCode}'), defaults: { returnCode: '（见小程序）' } },
   sample_result: { ...progress('{event}'), defaults: { event: '样品检测结果已出' } },
 };
 

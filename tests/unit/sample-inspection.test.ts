@@ -20,6 +20,8 @@ import {
 } from '../../shared/complaint/sample';
 import { DEFAULT_SLA_POLICY } from '../../shared/sla/policy';
 import { slaSnapshot } from '../../shared/sla/clock';
+import { customerSms, customerSubscribe } from '../../shared/notify/compose';
+import { DEFAULT_NOTIFY_CONFIG } from '../../shared/notify/config';
 
 const ACTORS: Record<string, SampleActor> = {
   assignee: { kind: 'agent', openid: 'agent-a', department: 'qc', worksTicket: true },
@@ -203,5 +205,16 @@ describe('views', () => {
     });
     expect(sampleView(s, 'customer').result).toMatchObject({ verdict: '符合产品标准', measuredSpiceLevel: 2, photoFileIds: ['cloud://env.b/lab/1.jpg'], recordedAt: '2026-11-25T10:00:00.000+08:00' });
     expect(sampleView(s, 'customer').canConfirmShipped).toBe(false);
+  });
+});
+
+describe('the customer’s message about the sample', () => {
+  test('the return code survives WeChat’s 20-character field and the SMS parameter limit', () => {
+    const code = returnCode('KS20261122-0042', 1);
+    const message = { kind: 'sample_request' as const, audience: 'customer' as const, ticketNo: 'KS20261122-0042', complaintId: 'c1', data: { ticketNo: 'KS20261122-0042', returnCode: code } };
+    const now = new Date('2026-11-22T04:00:00Z');
+    const T = DEFAULT_NOTIFY_CONFIG.templates;
+    expect(customerSubscribe(message, now, T).data.thing2.value).toBe(`请寄回样品${code}`);
+    expect(customerSms(message, now, T).params).toEqual(['KS20261122-0042', `请寄回样品${code}`]);
   });
 });

@@ -52,7 +52,7 @@ export async function requestSample(input: { complaintId: string; version: numbe
         { ...who(ctx), action: 'sample', after: { step: 'request', returnCode: code, reason: input.reason ?? null }, note: `为了查明原因，我们需要您寄回样品做复检（寄样码 ${code}），请按页面上的说明寄出`, visibility: 'customer' },
         ...(input.reason ? [{ ...who(ctx), action: 'note' as const, note: `寄样原因：${input.reason}`, visibility: 'internal' as const }] : []),
       ],
-      messages: [sampleToCustomer(doc, `sample-request:${sample.sampleId}`, 'sample_request', { returnCode: code, event: `请寄回样品，寄样码${code}` })],
+      messages: [sampleToCustomer(doc, `sample-request:${sample.sampleId}`, 'sample_request', { returnCode: code, event: `请寄回样品${code}` })],
     },
     now,
     config,
