@@ -7,7 +7,7 @@ export default defineAppConfig({
       // Administration: staff and invitations, SLA and holidays, compensation rules, FAQ, QR codes.
       root: 'packages/admin',
       name: 'admin',
-      pages: ['qrcodes/index', 'staff/index', 'sla/index', 'compensation/index', 'faq/index', 'taxonomy/index', 'rules/index', 'departments/index', 'health/index', 'logistics/index'],
+      pages: ['qrcodes/index', 'staff/index', 'sla/index', 'compensation/index', 'faq/index', 'taxonomy/index', 'rules/index', 'departments/index', 'health/index', 'logistics/index', 'spice/index'],
     },
     {
       // Staff ticket handling: inbox (list + ticket side by side on a wide screen), ticket, phone intake, binding.

@@ -2,6 +2,7 @@ import { DEFAULT_APPROVAL_LIMITS, type ApprovalLimits } from '@shared/compensati
 import { DEFAULT_COMPENSATION_RULES, type CompensationRules } from '@shared/compensation/rules';
 import { DEFAULT_LIFECYCLE_RULES, type LifecycleRules } from '@shared/complaint/lifecycle';
 import { applyTaxonomyOverrides, DEFAULT_TAXONOMY, type Taxonomy, type TaxonomyOverrides } from '@shared/complaint/taxonomy';
+import { DEFAULT_SAMPLE_LAB, type SampleLabConfig } from '@shared/complaint/sample';
 import { DEFAULT_URGENCY_RULES, type UrgencyRules } from '@shared/complaint/urgency';
 import { DEFAULT_ESCALATION_RULES, type EscalationRules } from '@shared/sla/alerts';
 import { resolveSlaPolicy, type SlaPolicy, type SlaPolicyOverride } from '@shared/sla/policy';
@@ -20,9 +21,11 @@ export interface AppConfig {
   escalation: EscalationRules;
   /** Batch surge thresholds (`shared/surge/detector.ts`). */
   surge: SurgeRules;
+  /** The QC lab that receives re-inspection samples (寄样复检). */
+  sampleLab: SampleLabConfig;
 }
 
-export const CONFIG_IDS = ['taxonomy', 'urgency', 'sla', 'lifecycle', 'compensation', 'approval', 'escalation', 'surge'] as const;
+export const CONFIG_IDS = ['taxonomy', 'urgency', 'sla', 'lifecycle', 'compensation', 'approval', 'escalation', 'surge', 'sampleLab'] as const;
 type ConfigId = (typeof CONFIG_IDS)[number];
 
 interface ConfigDoc {
@@ -41,6 +44,7 @@ export function resolveConfig(docs: ConfigDoc[]): AppConfig {
     approval: { ...DEFAULT_APPROVAL_LIMITS, ...value<ApprovalLimits>('approval') },
     escalation: { ...DEFAULT_ESCALATION_RULES, ...value<EscalationRules>('escalation') },
     surge: { ...DEFAULT_SURGE_RULES, ...value<SurgeRules>('surge') },
+    sampleLab: { ...DEFAULT_SAMPLE_LAB, ...value<SampleLabConfig>('sampleLab') },
   };
 }
 

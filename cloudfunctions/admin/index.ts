@@ -8,6 +8,7 @@ import { health } from './actions/health';
 import { importLogistics } from './actions/logistics';
 import { generateQrCode, listQrCodes } from './actions/qr-codes';
 import { reencrypt } from './actions/reencrypt';
+import { listSpiceLevels, saveSpiceLevel } from './actions/spice';
 import { bindStaff, createInvitation, listInvitations, listStaff, revokeInvitation, updateStaff } from './actions/staff';
 
 /**
@@ -35,4 +36,6 @@ export const main = defineFunction('admin', {
   health,
   reencrypt,
   importLogistics,
+  listSpiceLevels,
+  saveSpiceLevel,
 });

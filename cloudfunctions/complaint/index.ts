@@ -5,7 +5,7 @@ import { recordConsent } from './actions/consent';
 import { suggestFaq } from './actions/faq';
 import { listMine } from './actions/list-mine';
 import { listMyOrders } from './actions/my-orders';
-import { get, mediaUrls, nudge, rate, respond } from './actions/my-complaint';
+import { confirmSampleShipped, get, mediaUrls, nudge, rate, respond } from './actions/my-complaint';
 import { resolveScene } from './actions/resolve-scene';
 import { me } from './actions/session';
 import { submit } from './actions/submit';
@@ -28,4 +28,5 @@ export const main = defineFunction('complaint', {
   rate,
   nudge,
   recordConsent,
+  confirmSampleShipped,
 });

@@ -8,6 +8,7 @@ import { get, inbox, revealPhone } from './actions/read';
 import { reclassify } from './actions/reclassify';
 import { coldChain } from './actions/cold-chain';
 import { mediaUrls, similarCases, suggestCompensationFor } from './actions/knowledge';
+import { cancelSample, findSample, recordSampleReceipt, recordSampleResult, requestSample } from './actions/sample';
 import { profile, setOnDuty, staffOptions } from './actions/staff';
 import { ackIncident, closeIncident, incident, incidents } from './actions/incidents';
 
@@ -38,4 +39,9 @@ export const main = defineFunction('ticket', {
   incident,
   ackIncident,
   closeIncident,
+  requestSample,
+  cancelSample,
+  recordSampleReceipt,
+  recordSampleResult,
+  findSample,
 });

@@ -17,6 +17,7 @@ export const ADMIN_PAGES = {
   departments: '/packages/admin/departments/index',
   health: '/packages/admin/health/index',
   logistics: '/packages/admin/logistics/index',
+  spice: '/packages/admin/spice/index',
 } as const;
 
 export const inboxUrl = (view?: InboxView) => (view ? `${INBOX_PAGE}?view=${view}` : INBOX_PAGE);

@@ -1,6 +1,7 @@
 import type { DepartmentCode } from '../auth/roles';
 import type { CompensationStatus, CompensationType } from '../compensation/types';
 import type { SlaAlertsSent } from '../sla/alerts';
+import type { SampleRecord } from './sample';
 import type { Category, Channel, ComplaintCore, ComplaintStatus, Level } from './model';
 
 /** What the customer hopes for (DOMAIN.md "Complaint form"). */
@@ -30,6 +31,8 @@ export interface ClassificationRecord {
 export interface SlaPauseRecord {
   from: Date;
   to?: Date;
+  /** Why the clock stopped: absent = waiting for the customer's answer; `sample` = a re-inspection sample travels (`sample.ts`). */
+  reason?: 'sample';
 }
 
 export interface SlaRecord {
@@ -129,6 +132,8 @@ export interface ComplaintDoc extends ComplaintCore {
   /** The batch-surge incident this complaint is linked to (`shared/surge/incident.ts`). */
   incidentId?: string;
   lastNudgeAt?: Date;
+  /** The current sample re-inspection (寄样复检, `shared/complaint/sample.ts`). */
+  sample?: SampleRecord;
   resolvedAt?: Date;
   closedAt?: Date;
   /** Optimistic concurrency: every change is conditional on the version read and increments it. */
@@ -159,7 +164,8 @@ export type EventAction =
   | 'auto'
   /** The order's temperature log arrived (import or push) while the cold-chain complaint was open. */
   | 'coldchain_data'
-  | 'batch_surge';
+  | 'batch_surge'
+  | 'sample';
 
 /** One entry of the append-only audit log (collection `events`): who, when, what, before → after. */
 export interface EventDoc {

@@ -36,13 +36,17 @@ export function scheduleFields(doc: ComplaintDoc, now: Date, config: { sla: SlaP
   };
 }
 
-/** What a move does to the SLA record: pause opens an interval, resume closes it, stop marks the resolution. */
+/**
+ * What a move does to the SLA record: pause opens an interval, resume closes it, stop marks the resolution (and
+ * closes every pause). Pause and resume concern waiting for the customer's answer only; a sample re-inspection's
+ * pause (`reason: 'sample'`) is opened and closed by the sample's own steps (`sample.ts`).
+ */
 export function applySlaEffect(sla: SlaRecord, effect: SlaEffect | undefined, now: Date): SlaRecord {
   switch (effect) {
     case 'pause':
-      return sla.pauses.some((p) => !p.to) ? sla : { ...sla, pauses: [...sla.pauses, { from: now }] };
+      return sla.pauses.some((p) => !p.to && !p.reason) ? sla : { ...sla, pauses: [...sla.pauses, { from: now }] };
     case 'resume':
-      return { ...sla, pauses: sla.pauses.map((p) => (p.to ? p : { ...p, to: now })) };
+      return { ...sla, pauses: sla.pauses.map((p) => (p.to || p.reason ? p : { ...p, to: now })) };
     case 'stop':
       return { ...sla, pauses: sla.pauses.map((p) => (p.to ? p : { ...p, to: now })), resolvedAt: now };
     default:

@@ -4,7 +4,8 @@ import { canApprove, DEFAULT_APPROVAL_LIMITS, type ApprovalLimits } from '../com
 import { COMPENSATION_STATUS_LABELS } from '../compensation/types';
 import { toIso, minutesUntil } from '../time/clock';
 import type { ComplaintDoc, EventDoc } from './document';
-import { actorRoles, allowedMoves, STATUS_LABELS, type ActorFacts } from './lifecycle';
+import { actorRoles, allowedMoves, canWorkTicket, STATUS_LABELS, type ActorFacts } from './lifecycle';
+import { DEFAULT_SAMPLE_LAB, sampleAbilities, sampleView, type SampleLabConfig } from './sample';
 import { findCategory, findSubcategory } from './taxonomy';
 import { complaintSla, DEFAULT_VIEW_CONFIG, slaState, staffEventView, subcategoryLabel, type ViewConfig } from './views';
 
@@ -20,7 +21,7 @@ export function canApprovePending(doc: ComplaintDoc, actor: ActorFacts, limits: 
 }
 
 /** A ticket as staff see it: everything except the full phone number, plus what this person may do next. */
-export function ticketView(doc: ComplaintDoc, events: EventDoc[], actor: ActorFacts, now: Date, config: ViewConfig & { approval?: ApprovalLimits } = DEFAULT_VIEW_CONFIG): TicketView {
+export function ticketView(doc: ComplaintDoc, events: EventDoc[], actor: ActorFacts, now: Date, config: ViewConfig & { approval?: ApprovalLimits; sampleLab?: SampleLabConfig } = DEFAULT_VIEW_CONFIG): TicketView {
   const sla = complaintSla(doc, now, config.sla);
   const roles = actorRoles(actor, doc);
   const lead = roles.some((r) => r === 'head' || r === 'manager' || r === 'admin');
@@ -114,5 +115,7 @@ export function ticketView(doc: ComplaintDoc, events: EventDoc[], actor: ActorFa
     canApprove: canApprovePending(doc, actor, config.approval),
     canRevealPhone: roles.includes('assignee'),
     replyTemplate: (sub?.replyTemplate ?? '').replaceAll('{product}', doc.productName ?? '商品'),
+    ...(doc.sample ? { sample: sampleView(doc.sample, 'staff', doc.sla, now) } : {}),
+    sampleAbilities: sampleAbilities({ ...actor, worksTicket: canWorkTicket(actor, doc) }, doc, config.sampleLab ?? DEFAULT_SAMPLE_LAB),
   };
 }

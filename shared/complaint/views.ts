@@ -8,6 +8,7 @@ import { minutesUntil, toIso } from '../time/clock';
 import type { CompensationMirror, ComplaintDoc, EventDoc } from './document';
 import { DEFAULT_LIFECYCLE_RULES, type LifecycleRules } from './lifecycle';
 import { CATEGORY_LABELS, CUSTOMER_STATUS_LABELS, type ComplaintStatus } from './model';
+import { sampleView, TRAVELLING_STATES } from './sample';
 import { DEFAULT_TAXONOMY, findCategory, findSubcategory, type Taxonomy } from './taxonomy';
 
 export interface ViewConfig {
@@ -150,6 +151,7 @@ export function complaintView(doc: ComplaintDoc, events: EventDoc[], now: Date, 
     canRate: (doc.status === 'resolved' || doc.status === 'closed') && !doc.rating,
     canNudge: nudgeable && (!nudgeAt || nudgeAt <= now),
     ...(nudgeable && nudgeAt && nudgeAt > now ? { nudgeAvailableAt: toIso(nudgeAt) } : {}),
+    ...(doc.sample ? { sample: sampleView(doc.sample, 'customer') } : {}),
   };
 }
 
@@ -187,6 +189,7 @@ export function inboxItem(doc: ComplaintDoc, now: Date, config: ViewConfig = DEF
     ...(doc.assigneeOpenid ? { assigneeOpenid: doc.assigneeOpenid, assigneeName: doc.assigneeName } : {}),
     ...(sla.nextDueAt ? { slaRemainingMinutes: minutesUntil(sla.nextDueAt, now) } : {}),
     slaState: slaState(sla, doc.status),
+    ...(sla.paused ? { slaPausedFor: doc.sample && TRAVELLING_STATES.includes(doc.sample.state) ? ('sample' as const) : ('customer' as const) } : {}),
     customerTier: doc.customerTier,
     channel: doc.channel,
     foodSafety: doc.foodSafety,

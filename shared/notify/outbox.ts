@@ -21,6 +21,9 @@ export const OUTBOX_KINDS = [
   'coldchain_data_request',
   // A batch surge opened a QC incident (surge detector): to the QC group, the QC head and the manager(s).
   'staff_batch_surge',
+  // Sample re-inspection (寄样复检): the instructions and return code to the customer; the lab's result.
+  'sample_request',
+  'sample_result',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

@@ -112,6 +112,9 @@ export const CUSTOMER_TEMPLATES: Partial<Record<OutboxKind, CustomerTemplate>> =
     defaults: { prompt: '问题已处理完毕，邀您评价' },
   },
   compensation_issue: { ...progress('补偿已发放：{summary}'), defaults: { summary: '请查看详情' } },
+  // 寄样码 within WeChat's 20-character `thing` and the SMS parameter limit: `请寄回样品YP26112200421` is 18.
+  sample_request: { ...progress('请寄回样品{returnCode}'), defaults: { returnCode: '（见小程序）' } },
+  sample_result: { ...progress('{event}'), defaults: { event: '样品检测结果已出' } },
 };
 
 /** A kind with no customer template of its own (a new kind) still reaches the customer as a progress note. */
@@ -133,6 +136,8 @@ export const STAFF_TITLES: Partial<Record<OutboxKind, string>> = {
   sla_escalation: 'SLA 超时升级',
   coldchain_data_request: '冷链数据请求',
   staff_batch_surge: '批次异常',
+  sample_request: '寄样复检',
+  sample_result: '复检结果',
 };
 export const FALLBACK_STAFF_TITLE = '工单提醒';
 

@@ -3,6 +3,7 @@ import { AppError } from '@shared/api/envelope';
 import type { ComplaintDoc } from '@shared/complaint/document';
 import { checkMove, churnRisk } from '@shared/complaint/lifecycle';
 import { applySlaEffect } from '@shared/complaint/schedule';
+import { checkSampleAction } from '@shared/complaint/sample';
 import { complaintView } from '@shared/complaint/views';
 import type { ShipmentDoc } from '@shared/catalog/model';
 import { customerColdChainSummary } from '@shared/coldchain/evidence';
@@ -30,9 +31,9 @@ async function view(doc: ComplaintDoc, ctx: ActionContext, config: AppConfig): P
 }
 
 /** complaint.mediaUrls: temporary links to the photos and videos of the caller's own complaint. */
-export async function mediaUrls(input: { complaintId: string }, ctx: ActionContext): Promise<{ items: Array<{ fileId: string; url?: string }> }> {
+export async function mediaUrls(input: { complaintId: string; of?: 'complaint' | 'sample' }, ctx: ActionContext): Promise<{ items: Array<{ fileId: string; url?: string }> }> {
   const doc = await loadMine(input.complaintId, ctx);
-  return { items: await tempUrls(doc.mediaFileIds) };
+  return { items: await tempUrls(input.of === 'sample' ? (doc.sample?.result?.photoFileIds ?? []) : doc.mediaFileIds) };
 }
 
 /**
@@ -147,6 +148,35 @@ export async function nudge(input: { complaintId: string }, ctx: ActionContext):
       set: { lastNudgeAt: now },
       events: [{ actorOpenid: ctx.caller.openid!, actorRole: 'customer', action: 'nudge', note: '您催了一下处理进度，我们已提醒负责的专员', visibility: 'customer' }],
       messages: [{ dedupeKey: `nudge:${doc._id}:${now.getTime()}`, kind: 'staff_nudge', ...staffTarget(doc), complaintId: doc._id, ticketNo: doc.ticketNo, level: doc.level, data: { ticketNo: doc.ticketNo, event: '顾客催促处理进度' } }],
+    },
+    now,
+    config,
+  );
+  return view(updated, ctx, config);
+}
+
+/**
+ * complaint.confirmSampleShipped (寄样复检): the customer gives the courier and tracking number. Sending the same
+ * numbers again (a retry) answers the current state; the clock stays paused until the lab receives the parcel.
+ */
+export async function confirmSampleShipped(input: { complaintId: string; courier: string; trackingNo: string }, ctx: ActionContext): Promise<ComplaintView> {
+  const [config, doc] = await Promise.all([loadConfig(), loadMine(input.complaintId, ctx)]);
+  const trackingNo = input.trackingNo.toUpperCase();
+  const s = doc.sample;
+  if (s && s.state !== 'requested' && s.courier === input.courier && s.trackingNo === trackingNo) return view(doc, ctx, config);
+  const check = checkSampleAction('ship', { kind: ctx.caller.kind, openid: ctx.caller.openid, worksTicket: false }, doc, config.sampleLab);
+  if (!check.ok) throw new AppError(check.code === 'FORBIDDEN' ? 'NOT_FOUND' : check.code, check.code === 'FORBIDDEN' ? NOT_FOUND_COMPLAINT : check.message);
+  const now = ctx.now();
+  const sample = { ...s!, state: 'shipped' as const, shippedAt: now, courier: input.courier, trackingNo };
+  const updated = await commitChange(
+    doc,
+    {
+      set: { sample },
+      events: [{ actorOpenid: ctx.caller.openid!, actorRole: 'customer', action: 'sample', after: { step: 'ship', courier: input.courier, trackingNo }, note: `您已寄出样品（${input.courier} ${trackingNo}），实验室收到后会通知您`, visibility: 'customer' }],
+      messages: [
+        { dedupeKey: `sample-ship:${sample.sampleId}`, kind: 'sample_request', audience: 'department', to: config.sampleLab.department, complaintId: doc._id, ticketNo: doc.ticketNo, level: doc.level, data: { ticketNo: doc.ticketNo, event: `样品在途（${sample.returnCode}，${input.courier} ${trackingNo}），请留意收样` } },
+        { dedupeKey: `sample-ship-staff:${sample.sampleId}`, kind: 'status_change', ...staffTarget(doc), complaintId: doc._id, ticketNo: doc.ticketNo, level: doc.level, data: { ticketNo: doc.ticketNo, event: `顾客已寄出样品（${input.courier} ${trackingNo}）` } },
+      ],
     },
     now,
     config,

@@ -16,8 +16,15 @@ export async function listMyOrders(input: { limit?: number }, ctx: ActionContext
     collection('orders').where({ customerOpenid: ctx.caller.openid, paidAt: _.gte(since) }).orderBy('paidAt', 'desc').limit(input.limit ?? 20),
   );
   const ids = [...new Set(orders.flatMap((o) => o.items.map((i) => i.productId)))];
-  const products = ids.length ? await rows<Pick<ProductDoc, '_id' | 'name'>>(collection('products').where({ _id: _.in(ids) }).field({ name: true }).limit(ids.length)) : [];
-  const names = new Map(products.map((p) => [p._id, p.name]));
+  const products = ids.length
+    ? await rows<Pick<ProductDoc, '_id' | 'name' | 'spiceLevel' | 'spiceNote'>>(collection('products').where({ _id: _.in(ids) }).field({ name: true, spiceLevel: true, spiceNote: true }).limit(ids.length))
+    : [];
+  const byId = new Map(products.map((p) => [p._id, p]));
+  // 麻辣度 with each line, so the form can show the spice-level reference for a taste complaint without another call.
+  const line = (i: OrderDoc['items'][number]) => {
+    const p = byId.get(i.productId);
+    return { productId: i.productId, name: p?.name ?? i.productId, qty: i.qty, ...(p?.spiceLevel ? { spiceLevel: p.spiceLevel, spiceNote: p.spiceNote } : {}) };
+  };
   return {
     items: orders.map((o) => ({
       orderNo: o.orderNo,
@@ -27,7 +34,7 @@ export async function listMyOrders(input: { limit?: number }, ctx: ActionContext
       ...(o.deliveredAt ? { deliveredAt: toIso(o.deliveredAt) } : {}),
       totalFen: o.totalFen,
       ...(o.storeId ? { storeId: o.storeId } : {}),
-      lines: o.items.map((i) => ({ productId: i.productId, name: names.get(i.productId) ?? i.productId, qty: i.qty })),
+      lines: o.items.map(line),
     })),
   };
 }

@@ -100,9 +100,10 @@ export async function similarCases(input: { complaintId: string; limit?: number 
 }
 
 /** ticket.mediaUrls: temporary URLs of the ticket's photos and videos (the browser build cannot open cloud:// ids). */
-export async function mediaUrls(input: { complaintId: string }, ctx: ActionContext): Promise<{ items: Array<{ fileId: string; url: string }> }> {
+export async function mediaUrls(input: { complaintId: string; of?: 'complaint' | 'sample' }, ctx: ActionContext): Promise<{ items: Array<{ fileId: string; url: string }> }> {
   const doc = await loadReadable(input.complaintId, ctx);
-  if (!doc.mediaFileIds.length) return { items: [] };
-  const { fileList } = (await cloud.getTempFileURL({ fileList: doc.mediaFileIds })) as { fileList: Array<{ fileID: string; tempFileURL: string; status?: number }> };
+  const fileIds = input.of === 'sample' ? (doc.sample?.result?.photoFileIds ?? []) : doc.mediaFileIds;
+  if (!fileIds.length) return { items: [] };
+  const { fileList } = (await cloud.getTempFileURL({ fileList: fileIds })) as { fileList: Array<{ fileID: string; tempFileURL: string; status?: number }> };
   return { items: fileList.filter((f) => f.tempFileURL).map((f) => ({ fileId: f.fileID, url: f.tempFileURL })) };
 }

@@ -8,6 +8,7 @@ import type { ComplaintDoc, SolutionRecord } from '@shared/complaint/document';
 import { checkMove, STATUS_LABELS } from '@shared/complaint/lifecycle';
 import type { ComplaintStatus } from '@shared/complaint/model';
 import { applySlaEffect, markFirstResponse } from '@shared/complaint/schedule';
+import { sampleBlocksSolution } from '@shared/complaint/sample';
 import type { OutboxMessage } from '@shared/notify/outbox';
 import { staffTarget } from '../../_server/accept';
 import { issuesImmediately, createCompensation, moveCompensation } from '../../_server/compensation';
@@ -52,6 +53,8 @@ export async function transition(input: { complaintId: string; to: ComplaintStat
   if (move.rule.requires?.includes('rootCause') && !input.rootCause && !doc.rootCause) missing.rootCause = '请填写问题原因';
   if (Object.keys(missing).length) throw new AppError('INVALID_INPUT', `「${move.rule.label}」需要填写说明`, missing);
 
+  const blocked = input.to === 'resolved' ? sampleBlocksSolution(doc.sample) : undefined;
+  if (blocked) throw new AppError('CONFLICT', blocked);
   const now = ctx.now();
   const set: Partial<ComplaintDoc> = { status: input.to, statusChangedAt: now, sla: applySlaEffect(doc.sla, move.rule.sla, now), ...(input.rootCause ? { rootCause: input.rootCause } : {}) };
   const messages: OutboxMessage[] = [];
@@ -98,6 +101,8 @@ export async function proposeSolution(
     if (direct.reason === 'forbidden') throw new AppError('FORBIDDEN', direct.message);
     throw new AppError('INVALID_INPUT', `工单当前为「${STATUS_LABELS[doc.status]}」，不能提交方案`, { complaintId: `工单当前为「${STATUS_LABELS[doc.status]}」，不能提交方案` });
   }
+  const blocked = sampleBlocksSolution(doc.sample);
+  if (blocked) throw new AppError('CONFLICT', blocked);
   const now = ctx.now();
   // A new offer replaces the previous one, which lapses.
   if (doc.compensation && ['approved', 'pending_approval'].includes(doc.compensation.status)) {

@@ -1,3 +1,4 @@
+import type { ProductDoc } from '@shared/catalog/model';
 import type { InboxItem, InboxView, TicketView } from '@shared/api/functions/ticket';
 import type { Page } from '@shared/api/common';
 import { AppError } from '@shared/api/envelope';
@@ -11,7 +12,7 @@ import { appendEvents } from '../../_server/audit';
 import { _, db } from '../../_server/cloud';
 import { loadConfig } from '../../_server/config';
 import { decryptField } from '../../_server/crypto';
-import { collection, rows } from '../../_server/db';
+import { collection, getById, rows } from '../../_server/db';
 import type { ActionContext } from '../../_server/define-function';
 import { loadEvents } from '../../_server/tickets';
 import { actorOf, loadReadable, who } from './access';
@@ -109,7 +110,10 @@ async function inboxCounts(department: DepartmentCode | undefined, openid: strin
 /** ticket.get: the ticket with its whole history, masked phone, and the moves this person may make. Three calls. */
 export async function get(input: { complaintId: string }, ctx: ActionContext): Promise<TicketView> {
   const [config, doc, events] = await Promise.all([loadConfig(), loadReadable(input.complaintId, ctx), loadEvents(input.complaintId)]);
-  return ticketView(doc, events, actorOf(ctx), ctx.now(), config);
+  // The spice-level library entry of the product complained about (taste disputes): one more read when there is one.
+  const product = doc.productId ? await getById<ProductDoc>('products', doc.productId) : undefined;
+  const view = ticketView(doc, events, actorOf(ctx), ctx.now(), config);
+  return product?.spiceLevel ? { ...view, spice: { productId: product._id, productName: product.name, level: product.spiceLevel, note: product.spiceNote } } : view;
 }
 
 /** ticket.revealPhone: only the assignee, and every reveal is in the audit log. */

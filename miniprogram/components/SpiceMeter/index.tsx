@@ -12,7 +12,8 @@ export interface SpiceMeterProps {
   className: string;
 }
 
-const LEVEL_NAMES = ['微辣', '小辣', '中辣', '重辣', '特辣'];
+// The names the product descriptions of the 麻辣度参考库 use (1 = 不辣 … 5 = 特辣).
+const LEVEL_NAMES = ['不辣', '微辣', '中辣', '重辣', '特辣'];
 
 const defaultProps: SpiceMeterProps = { level: 1, label: '麻辣度', levelNames: LEVEL_NAMES, className: '' };
 const MAX = 5;

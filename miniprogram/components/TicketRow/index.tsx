@@ -22,7 +22,7 @@ export interface TicketRowProps {
  */
 export function TicketRow(props: Partial<TicketRowProps> & Pick<TicketRowProps, 'item' | 'onOpen'>) {
   const { item, selected = false, showAssignee = true, onOpen } = props;
-  const sla = slaWords(item.slaState, item.slaRemainingMinutes);
+  const sla = slaWords(item.slaState, item.slaRemainingMinutes, item.slaPausedFor);
   return (
     <View
       className={`k-trow k-trow--${item.level}${selected ? ' k-trow--selected' : ''}`}

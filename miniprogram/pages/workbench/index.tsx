@@ -45,6 +45,7 @@ const TOOLS: Tool[] = [
   { id: 'tool-taxonomy', title: '分类与回复模板', description: '类别名称、负责部门、首条回复模板', url: ADMIN_PAGES.taxonomy, roles: ['admin'] },
   { id: 'tool-rules', title: '处理规则', description: '紧急程度、超时升级、自动关闭与流失预警', url: ADMIN_PAGES.rules, roles: ['admin'] },
   { id: 'tool-faq', title: '常见问题', description: '顾客填表时看到的解答', url: ADMIN_PAGES.faq, roles: ['admin'] },
+  { id: 'tool-spice', title: '麻辣度参考库', description: '每个商品的麻辣度与通俗说明', url: ADMIN_PAGES.spice, roles: ['admin'] },
   { id: 'tool-qrcodes', title: '二维码管理', description: '包装批次与门店的小程序码', url: ADMIN_PAGES.qrcodes, roles: ['head', 'manager', 'admin'] },
   { id: 'tool-health', title: '系统健康', description: '密钥、配置、通知模板、定时任务是否正常', url: ADMIN_PAGES.health, roles: ['admin'] },
   { id: 'tool-logistics', title: '物流数据导入', description: '订单、运单与温度读数（CSV / JSON）', url: ADMIN_PAGES.logistics, roles: ['admin'] },

@@ -125,6 +125,20 @@ export interface FaqItem {
   version: number;
 }
 
+/** One product's entry in the spice-level library (麻辣度参考库): shown on the complaint form and the ticket. */
+export interface SpiceItem {
+  productId: string;
+  name: string;
+  spec: string;
+  line: 'cured' | 'hotpot' | 'frozen' | 'fresh';
+  spiceLevel: number;
+  spiceNote: string;
+  /** 0 until the entry is first edited here (the seeded value). */
+  version: number;
+  updatedAt?: string;
+  updatedByName?: string;
+}
+
 export const FAQ_CATEGORIES = ['refund', 'service', 'quality', 'delivery', 'product', 'store', 'invoice'] as const;
 export type FaqCategory = (typeof FAQ_CATEGORIES)[number];
 
@@ -306,6 +320,23 @@ export const admin = {
     roles: ADMINS,
     errors: ['NOT_FOUND'],
     idempotent: true,
+  }),
+  listSpiceLevels: action<{ items: SpiceItem[] }>()({
+    summary: '麻辣度参考库：全部商品的麻辣度（1–5）和通俗说明',
+    input: z.strictObject({}),
+    roles: ADMINS,
+    errors: [],
+  }),
+  saveSpiceLevel: action<SpiceItem>()({
+    summary: '修改一个商品的麻辣度和说明（版本号过期则拒绝；记入审计）',
+    input: z.strictObject({
+      productId: idSchema,
+      version: versionSchema,
+      spiceLevel: z.int('麻辣度须为 1–5 的整数').check(z.minimum(1, '麻辣度须为 1–5'), z.maximum(5, '麻辣度须为 1–5')),
+      spiceNote: z.string('请填写通俗说明').check(z.trim(), z.minLength(4, '说明至少 4 个字，让顾客一看就懂'), z.maxLength(60, '说明最多 60 个字')),
+    }),
+    roles: ADMINS,
+    errors: ['NOT_FOUND', 'CONFLICT'],
   }),
 } as const;
 

@@ -6,6 +6,7 @@ import type { CompensationStatus, CompensationType } from '../../compensation/ty
 import { isMainlandMobile, normalizeMobile } from '../../privacy/phone';
 import type { ClassificationPreview } from '../../classifier/describe';
 import { action } from '../action';
+import type { SampleView } from '../../complaint/sample';
 import { CONSENT_RESULTS } from '../../notify/consent';
 import type { SubscribeTemplateKey } from '../../notify/templates';
 import { cursorSchema, idSchema, limitSchema, pingInput, sceneSchema, type Page, type PingOutput } from '../common';
@@ -33,7 +34,7 @@ export interface MyOrderItem {
   totalFen: number;
   /** Bought in a store rather than delivered. */
   storeId?: string;
-  lines: Array<{ productId: string; name: string; qty: number }>;
+  lines: Array<{ productId: string; name: string; qty: number; spiceLevel?: number; spiceNote?: string }>;
 }
 
 export interface ProductView {
@@ -197,6 +198,8 @@ export interface ComplaintView {
   nudgeAvailableAt?: string;
   /** Cold-chain complaints on an order: what the shipment's temperature log shows, in one plain paragraph. */
   coldChainSummary?: string;
+  /** The sample re-inspection (寄样复检): instructions, return code, shipping form, then the lab's result. */
+  sample?: SampleView;
 }
 
 export interface FaqSuggestion {
@@ -321,8 +324,8 @@ export const complaint = {
     idempotent: true,
   }),
   mediaUrls: action<{ items: Array<{ fileId: string; url?: string }> }>()({
-    summary: '我的投诉里的图片和视频的临时链接（用于显示）',
-    input: z.strictObject(complaintIdInput),
+    summary: '我的投诉里的图片和视频的临时链接（用于显示）；of=sample 时为寄样复检的检测照片',
+    input: z.strictObject({ ...complaintIdInput, of: z.optional(z.enum(['complaint', 'sample'], { error: 'of 只能是 complaint 或 sample' })) }),
     roles: ['customer'],
     errors: ['NOT_FOUND'],
   }),
@@ -337,5 +340,15 @@ export const complaint = {
     input: z.strictObject({ cursor: cursorSchema, limit: limitSchema }),
     roles: ['customer'],
     errors: [],
+  }),
+  confirmSampleShipped: action<ComplaintView>()({
+    summary: '寄样复检：顾客填写快递公司和运单号，确认样品已寄出',
+    input: z.strictObject({
+      complaintId: idSchema,
+      courier: z.string('请填写快递公司').check(z.trim(), z.minLength(2, '请填写快递公司'), z.maxLength(20, '快递公司最多 20 个字')),
+      trackingNo: z.string('请填写运单号').check(z.trim(), z.regex(/^[A-Za-z0-9-]{6,30}$/, '运单号应为 6–30 位字母或数字')),
+    }),
+    roles: ['customer'],
+    errors: ['NOT_FOUND', 'CONFLICT'],
   }),
 } as const;

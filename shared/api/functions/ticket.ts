@@ -7,6 +7,8 @@ import type { ClassificationRecord } from '../../complaint/document';
 import { CATEGORIES, LEVELS, STATUSES, type Category, type Channel, type ComplaintStatus, type Level } from '../../complaint/model';
 import type { ColdChainEvidence } from '../../coldchain/evidence';
 import { action } from '../action';
+import type { SampleAbilities, SampleView } from '../../complaint/sample';
+import { fileIdSchema } from './complaint';
 import { cursorSchema, idSchema, limitSchema, pingInput, type Page, type PingOutput } from '../common';
 import { complaintFields, type CompensationView, type SubmitOutput, type TimelineEntry } from './complaint';
 import type { IncidentDetail, IncidentSummary } from '../../surge/view';
@@ -30,6 +32,8 @@ export interface InboxItem {
   assigneeName?: string;
   slaRemainingMinutes?: number;
   slaState: SlaState;
+  /** What a paused clock waits for: the customer's answer, or a re-inspection sample on its way to the lab. */
+  slaPausedFor?: 'customer' | 'sample';
   customerTier: 'regular' | 'vip';
   channel: Channel;
   foodSafety: boolean;
@@ -124,6 +128,11 @@ export interface TicketView {
   canRevealPhone: boolean;
   /** Reply template for the subcategory, with the product filled in. */
   replyTemplate: string;
+  /** 麻辣度 of the product complained about (the spice-level library), for taste disputes. */
+  spice?: { productId: string; productName: string; level: number; note: string };
+  /** The sample re-inspection (寄样复检) and what this caller may do about it. */
+  sample?: SampleView;
+  sampleAbilities?: SampleAbilities;
 }
 
 /** One staff member as the assignment picker shows them: who, whether on duty, and how much they hold. */
@@ -347,8 +356,46 @@ export const ticket = {
     errors: ['NOT_FOUND'],
   }),
   mediaUrls: action<{ items: Array<{ fileId: string; url: string }> }>()({
-    summary: '工单照片和视频的临时下载地址（浏览器版查看、放大）',
-    input: z.strictObject(ticketRef),
+    summary: '工单照片和视频的临时下载地址（浏览器版查看、放大）；of=sample 时为寄样复检的检测照片',
+    input: z.strictObject({ ...ticketRef, of: z.optional(z.enum(['complaint', 'sample'], { error: 'of 只能是 complaint 或 sample' })) }),
+    roles: STAFF,
+    errors: ['NOT_FOUND'],
+  }),
+  requestSample: action<TicketChange>()({
+    summary: '寄样复检：请顾客寄回样品（生成寄样码、发送寄样说明；样品在途期间 SLA 暂停）',
+    input: z.strictObject({ ...ticketRef, version: versionSchema, reason: z.optional(noteSchema) }),
+    roles: STAFF,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  }),
+  cancelSample: action<TicketChange>()({
+    summary: '取消寄样复检（SLA 恢复计时）',
+    input: z.strictObject({ ...ticketRef, version: versionSchema, reason: noteSchema }),
+    roles: STAFF,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  }),
+  recordSampleReceipt: action<TicketChange>()({
+    summary: '质检实验室登记收到样品（SLA 恢复计时）',
+    input: z.strictObject({ ...ticketRef, version: versionSchema, note: z.optional(noteSchema) }),
+    roles: STAFF,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  }),
+  recordSampleResult: action<TicketChange>()({
+    summary: '质检实验室录入检测结果（是否符合产品标准、实测麻辣度与咸淡、照片、结论）',
+    input: z.strictObject({
+      ...ticketRef,
+      version: versionSchema,
+      conforms: z.boolean('请选择是否符合产品标准'),
+      measuredSpiceLevel: z.optional(z.int('麻辣度须为 1–5 的整数').check(z.minimum(1, '麻辣度须为 1–5'), z.maximum(5, '麻辣度须为 1–5'))),
+      measurements: z.optional(z.string().check(z.trim(), z.maxLength(300, '实测记录最多 300 个字'))),
+      conclusion: z.string('请填写检测结论').check(z.trim(), z.minLength(5, '检测结论至少 5 个字'), z.maxLength(300, '检测结论最多 300 个字')),
+      photoFileIds: z.array(fileIdSchema).check(z.minLength(1, '请至少上传 1 张检测照片'), z.maxLength(9, '最多 9 张照片')),
+    }),
+    roles: STAFF,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  }),
+  findSample: action<{ complaintId: string; ticketNo: string }>()({
+    summary: '按寄样码找到工单（实验室收到包裹时用）',
+    input: z.strictObject({ returnCode: z.string('请填写寄样码').check(z.trim(), z.regex(/^[Yy][Pp]\d{11,13}$/, '寄样码格式不正确，应为 YP 加数字')) }),
     roles: STAFF,
     errors: ['NOT_FOUND'],
   }),

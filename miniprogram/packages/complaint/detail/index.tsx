@@ -16,6 +16,7 @@ import { ColdChainNote } from './components/ColdChainNote';
 import { ComplaintFacts } from './components/ComplaintFacts';
 import { HelpBar } from './components/HelpBar';
 import { RatingSummary } from './components/RatingSummary';
+import { SampleCard } from './components/SampleCard';
 import { SolutionCard } from './components/SolutionCard';
 import { Timeline } from './components/Timeline';
 import { TicketHeader } from './components/TicketHeader';
@@ -124,6 +125,7 @@ export default function DetailPage() {
         />
       )}
       <ColdChainNote summary={view.coldChainSummary} />
+      <SampleCard view={view} onChanged={remote.replace} />
       <RatingSummary view={view} onRate={() => void Taro.navigateTo({ url: ratingUrl(view.complaintId) })} />
       <Timeline entries={view.timeline} serverNow={serverNow} />
       <ComplaintFacts view={view} />

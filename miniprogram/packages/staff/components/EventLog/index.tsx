@@ -31,6 +31,7 @@ const ACTION_LABELS: Record<string, string> = {
   reclassify: '更正分类',
   assist: '请求协助',
   nudge: '顾客催促',
+  sample: '寄样复检',
   sla_alert: '时效预警',
   auto: '自动',
 };

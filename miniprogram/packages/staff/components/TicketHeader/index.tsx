@@ -34,7 +34,7 @@ export function TicketHeader({ view }: TicketHeaderProps) {
       </View>
       <View className={`k-thead__sla k-thead__sla--${sla.slaState}`} id='ticket-sla' data-sla={sla.slaState}>
         <Text className='k-thead__sla-main'>
-          {SLA_STATE_LABELS[sla.slaState]} · {slaWords(sla.slaState, sla.slaRemainingMinutes)}
+          {SLA_STATE_LABELS[sla.slaState]} · {slaWords(sla.slaState, sla.slaRemainingMinutes, view.sample && ['requested', 'shipped'].includes(view.sample.state) ? 'sample' : 'customer')}
         </Text>
         <Text className='k-thead__sla-detail'>
           首次响应 {sla.firstRespondedAt ? `已于 ${formatShortDateTime(sla.firstRespondedAt)} 完成` : `须在 ${formatShortDateTime(sla.firstResponseDueAt)} 前`}

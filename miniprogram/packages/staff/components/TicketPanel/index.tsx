@@ -13,6 +13,7 @@ import { ColdChainCard } from '../ColdChainCard';
 import { ContactCard } from '../ContactCard';
 import { EventLog } from '../EventLog';
 import { ReplyBox } from '../ReplyBox';
+import { SampleCard } from '../SampleCard';
 import { SimilarCases } from '../SimilarCases';
 import { SolutionForm } from '../SolutionForm';
 import { TicketActions } from '../TicketActions';
@@ -56,7 +57,9 @@ export function TicketPanel({ complaintId, epoch, onChanged, className = '' }: T
   const id = view.complaintId;
   const isOpen = OPEN.includes(view.status);
   const canWork = isOpen && (view.allowedMoves.length > 0 || view.canAssign || view.canRevealPhone || view.canClaim);
-  const canPropose = ['assigned', 'investigating', 'escalated'].includes(view.status) && (view.canRevealPhone || view.canAssign);
+  // A sample under way is the evidence the solution waits for (the server refuses one meanwhile).
+  const sampleUnderWay = !!view.sample && ['requested', 'shipped', 'received'].includes(view.sample.state);
+  const canPropose = ['assigned', 'investigating', 'escalated'].includes(view.status) && (view.canRevealPhone || view.canAssign) && !sampleUnderWay;
   const ok = <T,>(x: T | undefined) => x !== undefined;
 
   const reply = async (text: string) => {
@@ -90,6 +93,15 @@ export function TicketPanel({ complaintId, epoch, onChanged, className = '' }: T
         onAssign={async (assigneeOpenid, n) => ok(await run('assign', () => call('ticket', 'assign', { complaintId: id, assigneeOpenid, version: view.version, ...(n ? { note: n } : {}) })))}
         onAssist={async (department, n) => ok(await run('assist', () => call('ticket', 'requestAssist', { complaintId: id, department, note: n }, { requestId: newRequestId() })))}
         onApprove={async (approve, n) => ok(await run(approve ? 'approve' : 'approve', () => call('ticket', 'approve', { complaintId: id, version: view.version, approve, ...(n ? { note: n } : {}) })))}
+      />
+      <SampleCard
+        view={view}
+        busy={busy}
+        errors={errors}
+        onRequest={async (reason) => ok(await run('sample-request', () => call('ticket', 'requestSample', { complaintId: id, version: view.version, ...(reason ? { reason } : {}) }, { requestId: newRequestId() })))}
+        onCancel={async (reason) => ok(await run('sample-cancel', () => call('ticket', 'cancelSample', { complaintId: id, version: view.version, reason }, { requestId: newRequestId() })))}
+        onReceive={async (note) => ok(await run('sample-receive', () => call('ticket', 'recordSampleReceipt', { complaintId: id, version: view.version, ...(note ? { note } : {}) }, { requestId: newRequestId() })))}
+        onResult={async (input) => ok(await run('sample-result', () => call('ticket', 'recordSampleResult', { complaintId: id, version: view.version, ...input }, { requestId: newRequestId() })))}
       />
       {view.solution && (
         <View className='s-card k-tpanel__solution' id='ticket-solution'>

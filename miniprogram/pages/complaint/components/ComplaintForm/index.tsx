@@ -82,6 +82,7 @@ export function ComplaintForm({ form, fixedOrderNo }: ComplaintFormProps) {
         onPhone={(contactPhone) => update({ contactPhone })}
         onPhoneBlur={form.checkPhone}
         onOrderNo={(orderNo) => update({ orderNo })}
+        tasteFocus={preview?.subcategory === 'taste'}
       />
 
       <FormField id='expectation' label={t('form.expectation.label')} tag={t('form.optional')} error={errors.expectation}>

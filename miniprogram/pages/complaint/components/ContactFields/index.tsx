@@ -14,6 +14,8 @@ export interface ContactFieldsProps {
   onPhone: (value: string) => void;
   onPhoneBlur: () => void;
   onOrderNo: (value: string) => void;
+  /** The complaint reads like a taste dispute (the picked order's 麻辣度 is put forward). */
+  tasteFocus?: boolean;
 }
 
 /** The phone is keyboard-friendly: digits in WeChat, `tel` in the browser (spaces and +86 are accepted and cleaned). */
@@ -21,7 +23,7 @@ const PHONE_TYPE = (process.env.TARO_ENV === 'h5' ? 'tel' : 'number') as 'number
 
 /** Contact phone (required, checked as a mainland mobile) and the order number (optional). */
 export function ContactFields(props: ContactFieldsProps) {
-  const { phone, orderNo, phoneError, orderError, orderFromLink, onPhone, onPhoneBlur, onOrderNo } = props;
+  const { phone, orderNo, phoneError, orderError, orderFromLink, onPhone, onPhoneBlur, onOrderNo, tasteFocus } = props;
   const { t } = useI18n();
   return (
     <>
@@ -62,7 +64,7 @@ export function ContactFields(props: ContactFieldsProps) {
             onInput={(e) => onOrderNo(e.detail.value)}
           />
         </View>
-        {!orderFromLink && <RecentOrders selected={orderNo} onPick={onOrderNo} />}
+        {!orderFromLink && <RecentOrders selected={orderNo} onPick={onOrderNo} tasteFocus={tasteFocus} />}
       </FormField>
     </>
   );

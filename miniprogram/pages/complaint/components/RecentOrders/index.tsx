@@ -2,7 +2,8 @@ import type { MyOrderItem } from '@shared/api/functions/complaint';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { call } from '../../../../api';
-import { useI18n } from '../../../../i18n';
+import { SpiceMeter } from '../../../../components/SpiceMeter';
+import { useI18n, type MessageKey } from '../../../../i18n';
 import './index.scss';
 
 export interface RecentOrdersProps {
@@ -11,6 +12,8 @@ export interface RecentOrdersProps {
   onPick: (orderNo: string) => void;
   /** How many recent orders to offer. */
   limit?: number;
+  /** The complaint looks like a taste dispute: the picked order's 麻辣度 reference is put forward. */
+  tasteFocus?: boolean;
 }
 
 const shortDate = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
@@ -19,7 +22,7 @@ const shortDate = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.sl
  * The customer's recent orders as one-tap choices under the order field (complaint.listMyOrders), so nobody has
  * to copy an order number. Shows nothing while loading, on failure, or when there are no orders: typing still works.
  */
-export function RecentOrders({ selected, onPick, limit = 4 }: RecentOrdersProps) {
+export function RecentOrders({ selected, onPick, limit = 4, tasteFocus = false }: RecentOrdersProps) {
   const { t } = useI18n();
   const [orders, setOrders] = useState<MyOrderItem[]>([]);
   useEffect(() => {
@@ -32,6 +35,9 @@ export function RecentOrders({ selected, onPick, limit = 4 }: RecentOrdersProps)
     };
   }, [limit]);
   if (!orders.length) return null;
+  const picked = orders.find((o) => o.orderNo === selected.trim());
+  const spicy = picked?.lines.filter((l) => l.spiceLevel) ?? [];
+  const levelNames = [1, 2, 3, 4, 5].map((n) => t(`spice.${n}` as MessageKey));
   return (
     <View className='k-recent-orders' aria-label={t('form.order.recent')}>
       <Text className='k-recent-orders__title'>{t('form.order.recent')}</Text>
@@ -57,6 +63,17 @@ export function RecentOrders({ selected, onPick, limit = 4 }: RecentOrdersProps)
           </View>
         );
       })}
+      {spicy.length > 0 && (
+        <View className={`k-recent-orders__spice${tasteFocus ? ' k-recent-orders__spice--focus' : ''}`} id='order-spice' aria-label={t('spice.reference')}>
+          <Text className='k-recent-orders__spice-title'>{tasteFocus ? t('spice.tasteHint') : t('spice.reference')}</Text>
+          {spicy.map((l) => (
+            <View key={l.productId} className='k-recent-orders__spice-item'>
+              <Text className='k-recent-orders__spice-name'>{l.name}</Text>
+              <SpiceMeter level={l.spiceLevel} note={l.spiceNote} label={t('spice.label')} levelNames={levelNames} />
+            </View>
+          ))}
+        </View>
+      )}
     </View>
   );
 }
