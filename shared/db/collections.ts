@@ -43,6 +43,10 @@ export const COLLECTIONS = {
       { name: 'createdAt', keys: [desc('createdAt')] },
       // Similar past cases for the ticket screen: the same subcategory, newest first.
       { name: 'subcategory_createdAt', keys: [asc('subcategory'), desc('createdAt')] },
+      // The stats rollup: complaints changed since its last run (and the overview's live overlay).
+      { name: 'updatedAt', keys: [asc('updatedAt')] },
+      // Account managers' list of VIP customers with open complaints.
+      { name: 'tier_status', keys: [asc('customerTier'), asc('status')] },
     ],
   },
   events: {
@@ -91,6 +95,8 @@ export const COLLECTIONS = {
       { name: 'assignee_status', keys: [asc('assigneeOpenid'), asc('status')] },
       { name: 'department_status', keys: [asc('department'), asc('status')] },
       { name: 'dedupeKey_unique', keys: [asc('dedupeKey')], unique: true },
+      // Account managers' churn-risk list.
+      { name: 'kind_status', keys: [asc('kind'), asc('status')] },
     ],
   },
   orders: {
@@ -142,6 +148,10 @@ export const COLLECTIONS = {
       { name: 'at', keys: [desc('at')] },
       { name: 'target_at', keys: [asc('target'), desc('at')] },
     ],
+  },
+  statsDaily: {
+    purpose: '看板按日汇总（_id = 日期，每张投诉一行紧凑记录；meta = 汇总进度），由 stats 定时任务维护',
+    indexes: [],
   },
 } as const satisfies Record<string, CollectionDecl>;
 

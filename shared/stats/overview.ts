@@ -1,12 +1,15 @@
 import { DEPARTMENTS, type DepartmentCode } from '../auth/roles';
-import { ISSUE_LEXICON } from '../classifier/lexicon';
-import { normalizeText } from '../classifier/normalize';
-import type { Category, Level } from '../complaint/model';
+import type { Category, Channel, Level } from '../complaint/model';
 import { CATEGORIES, CATEGORY_LABELS } from '../complaint/model';
 import { chinaDate } from '../time/clock';
+import { documentFrequencies, tfidfKeywords, type Keyword } from './keywords';
 
-/** The fields of a complaint the dashboard reads (a projection: no phone, no customer id). */
+export type CustomerTier = 'regular' | 'vip';
+
+/** The fields of a complaint the dashboard reads (a projection: no phone, no customer id, no text — its terms). */
 export interface StatsRow {
+  /** The complaint's id: the rollup replaces a day's stale tuple by it. */
+  id?: string;
   createdAt: Date;
   category: Category;
   subcategory: string;
@@ -19,7 +22,12 @@ export interface StatsRow {
   batchId?: string;
   batchNo?: string;
   region?: string;
-  description: string;
+  storeId?: string;
+  storeName?: string;
+  channel?: Channel;
+  customerTier?: CustomerTier;
+  /** Segmented terms of the description (`shared/text/terms.ts`), for the keyword cloud. */
+  terms?: readonly string[];
   resolvedAt?: Date;
   sla: { firstResponseDueAt: Date; resolveDueAt?: Date; firstRespondedAt?: Date; resolvedAt?: Date };
   rating?: { stars: number; nps?: number };
@@ -41,8 +49,23 @@ export interface Overview {
   topBatches: Array<{ batchId: string; batchNo?: string; productName?: string; count: number }>;
   /** Product × region counts, for the heatmap. */
   heatmap: { products: string[]; regions: string[]; cells: Array<{ product: string; region: string; count: number }> };
-  keywords: Array<{ word: string; count: number }>;
+  keywords: Keyword[];
   alerts: Array<{ kind: 'breach' | 'category_spike' | 'batch_cluster'; message: string; severity: 'high' | 'medium' }>;
+}
+
+/** What the dashboard gets: the figures, how fresh they are, and the values its pickers offer. */
+export interface DashboardOverview extends Overview {
+  freshness: {
+    /** When these figures were computed (the answer's own time). */
+    asOf: string;
+    /** When the day rollups were last built; absent before the first run. */
+    rolledUpAt?: string;
+    /** Complaints read live on top of the rollup (changed since it ran, or days it has not built yet). */
+    liveRows: number;
+    /** More complaints changed since the rollup than one answer reads: the newest changes may be missing. */
+    partial: boolean;
+  };
+  options: { products: Array<{ id: string; name: string }>; stores: Array<{ id: string; name: string }>; regions: string[] };
 }
 
 const HOUR_MS = 3_600_000;
@@ -55,17 +78,14 @@ function percentile(sorted: number[], p: number): number | undefined {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const rate = (met: number, of: number) => (of ? Math.round((met / of) * 1000) / 1000 : undefined);
 
-/** Words of the complaint vocabulary (the classifier's lexicon) found in the texts, most frequent first. */
-export function keywordCloud(texts: readonly string[], limit = 30): Array<{ word: string; count: number }> {
-  const counts = new Map<string, number>();
-  const patterns = Object.values(ISSUE_LEXICON).map((re) => new RegExp(re.source, 'g'));
-  for (const text of texts) {
-    const norm = normalizeText(text);
-    const seen = new Set<string>();
-    for (const re of patterns) for (const m of norm.matchAll(re)) if (m[0].length >= 2) seen.add(m[0]);
-    for (const word of seen) counts.set(word, (counts.get(word) ?? 0) + 1);
-  }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([word, count]) => ({ word, count }));
+/** The keyword cloud covers the last week of the range: "recent complaints", against the whole range as background. */
+export const KEYWORD_DAYS = 7;
+
+export interface OverviewOptions {
+  /** A category this much above the previous period is an alert. */
+  spikePct?: number;
+  /** Terms of the previous period's complaints, added to the keywords' background set. */
+  previousTerms?: Iterable<readonly string[]>;
 }
 
 /**
@@ -75,7 +95,8 @@ export function keywordCloud(texts: readonly string[], limit = 30): Array<{ word
  * (breaches open now, a category up ≥ 30 % on the previous period of the same length, batches with several
  * complaints). Pure: the function hands it the rows.
  */
-export function computeOverview(rows: readonly StatsRow[], previousByCategory: Partial<Record<Category, number>>, range: { from: Date; to: Date }, now: Date, spikePct = 30): Overview {
+export function computeOverview(rows: readonly StatsRow[], previousByCategory: Partial<Record<Category, number>>, range: { from: Date; to: Date }, now: Date, options: OverviewOptions = {}): Overview {
+  const spikePct = options.spikePct ?? 30;
   const days: string[] = [];
   for (let t = range.from.getTime(); t < range.to.getTime(); t += 24 * HOUR_MS) days.push(chinaDate(t));
   const byDay = new Map(days.map((d) => [d, { count: 0, foodSafety: 0 }]));
@@ -152,13 +173,14 @@ export function computeOverview(rows: readonly StatsRow[], previousByCategory: P
     const previous = previousByCategory[c] ?? 0;
     return { category: c, count, share: total ? round1((count / total) * 100) / 100 : 0, previous, ...(previous ? { changePct: Math.round(((count - previous) / previous) * 100) } : {}) };
   });
-  const topProducts = [...products.entries()].sort((a, b) => b[1].count - a[1].count).slice(0, 10).map(([productId, p]) => ({ productId, productName: p.name, count: p.count }));
-  const topBatches = [...batches.entries()].sort((a, b) => b[1].count - a[1].count).slice(0, 10).map(([batchId, b]) => ({ batchId, ...b }));
+  // Ties broken by id, and cells sorted: the same complaints give the same answer in whatever order they come.
+  const topProducts = [...products.entries()].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0])).slice(0, 10).map(([productId, p]) => ({ productId, productName: p.name, count: p.count }));
+  const topBatches = [...batches.entries()].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0])).slice(0, 10).map(([batchId, b]) => ({ batchId, ...b }));
   const heatProducts = topProducts.map((p) => p.productName);
   const cells = [...heat.entries()].map(([k, count]) => {
     const [product, region] = k.split('\u0000');
     return { product, region, count };
-  }).filter((c) => heatProducts.includes(c.product));
+  }).filter((c) => heatProducts.includes(c.product)).sort((a, b) => a.product.localeCompare(b.product) || a.region.localeCompare(b.region));
 
   const alerts: Overview['alerts'] = [];
   if (breachedOpen) alerts.push({ kind: 'breach', severity: 'high', message: `${breachedOpen} 张未解决的工单已超过解决时限` });
@@ -174,7 +196,7 @@ export function computeOverview(rows: readonly StatsRow[], previousByCategory: P
     open,
     volumeByDay: days.map((date) => ({ date, ...byDay.get(date)! })),
     byCategory,
-    bySubcategory: [...sub.entries()].sort((a, b) => b[1] - a[1]).map(([k, count]) => {
+    bySubcategory: [...sub.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, count]) => {
       const [category, subcategory] = k.split('.') as [Category, string];
       return { category, subcategory, count, share: total ? round1((count / total) * 100) / 100 : 0 };
     }),
@@ -198,7 +220,19 @@ export function computeOverview(rows: readonly StatsRow[], previousByCategory: P
     topProducts,
     topBatches,
     heatmap: { products: heatProducts, regions: [...new Set(cells.map((c) => c.region))].sort(), cells },
-    keywords: keywordCloud(rows.map((r) => r.description)),
+    keywords: keywordsOf(rows, range, options.previousTerms),
     alerts,
   };
+}
+
+/** TF-IDF keywords of the range's last week against the range (and the previous period, when given). */
+function keywordsOf(rows: readonly StatsRow[], range: { from: Date; to: Date }, previousTerms?: Iterable<readonly string[]>): Keyword[] {
+  const since = Math.max(range.from.getTime(), range.to.getTime() - KEYWORD_DAYS * 24 * HOUR_MS);
+  const recent = rows.filter((r) => r.createdAt.getTime() >= since && r.terms?.length).map((r) => r.terms!);
+  if (!recent.length) return [];
+  function* background() {
+    for (const r of rows) if (r.terms?.length) yield r.terms;
+    if (previousTerms) yield* previousTerms;
+  }
+  return tfidfKeywords(recent, documentFrequencies(background()));
 }
