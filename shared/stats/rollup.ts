@@ -28,6 +28,8 @@ export interface DayDoc {
   rows: string;
   /** The complaint ids, one per line in the same order (read only when a tuple must be replaced). */
   ids: string;
+  /** Term document frequencies of the day (`<term index>:<count>` comma-separated): the keywords' background. */
+  df: string;
 }
 
 /** Start of a China calendar day (`YYYY-MM-DD`) as an instant. */
@@ -42,7 +44,7 @@ export function daysBetween(from: Date, to: Date): string[] {
   return out;
 }
 
-const SEP = '\u0001';
+export const SEP = '\u0001';
 const b36 = (n: number) => Math.round(n).toString(36);
 const rel = (d: Date | undefined, base: number) => (d ? b36(d.getTime() - base) : '');
 const unrel = (s: string, base: number) => (s ? new Date(base + parseInt(s, 36)) : undefined);
@@ -69,7 +71,9 @@ export function encodeDay(day: string, rows: readonly StatsRow[], builtAt: Date)
   };
   const lines: string[] = [];
   const ids: string[] = [];
+  const df = new Map<string, number>();
   for (const r of rows) {
+    for (const t of new Set((r.terms ?? []).slice(0, TERMS_PER_ROW))) df.set(t, (df.get(t) ?? 0) + 1);
     const c = r.createdAt.getTime();
     lines.push(
       [
@@ -98,7 +102,8 @@ export function encodeDay(day: string, rows: readonly StatsRow[], builtAt: Date)
     );
     ids.push(r.id ?? '');
   }
-  return { _id: day, day, builtAt, count: rows.length, dict, rows: lines.join('\n'), ids: ids.join('\n') };
+  const dfText = [...df].map(([t, n]) => `${ref(t)}:${b36(n)}`).join(',');
+  return { _id: day, day, builtAt, count: rows.length, dict, rows: lines.join('\n'), ids: ids.join('\n'), df: dfText };
 }
 
 /** The rows of a day document; `ids` (the document's `ids` field) when it was read. */
@@ -177,29 +182,4 @@ export function matchesFilters(r: StatsRow, f: StatsFilters): boolean {
     (!f.level || r.level === f.level) &&
     (!f.channel || r.channel === f.channel)
   );
-}
-
-/**
- * The rows of built days with the stale tuples of changed complaints replaced by their current rows: `fresh` are
- * the complaints changed since the rollup's watermark (any day), `fresh` rows created on a built day are added.
- */
-export function mergeFresh(rolled: readonly StatsRow[], fresh: readonly StatsRow[], inDays: (day: string) => boolean): StatsRow[] {
-  const changed = new Set(fresh.map((r) => r.id));
-  const out = rolled.filter((r) => !r.id || !changed.has(r.id));
-  for (const r of fresh) if (inDays(chinaDate(r.createdAt))) out.push(r);
-  return out;
-}
-
-/** Values present in the rows, for the dashboard's pickers. */
-export function filterOptions(rows: readonly StatsRow[]): { products: Array<{ id: string; name: string }>; stores: Array<{ id: string; name: string }>; regions: string[] } {
-  const products = new Map<string, string>();
-  const stores = new Map<string, string>();
-  const regions = new Set<string>();
-  for (const r of rows) {
-    if (r.productId) products.set(r.productId, r.productName ?? r.productId);
-    if (r.storeId) stores.set(r.storeId, r.storeName ?? r.storeId);
-    if (r.region) regions.add(r.region);
-  }
-  const list = (m: Map<string, string>) => [...m].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
-  return { products: list(products), stores: list(stores), regions: [...regions].sort((a, b) => a.localeCompare(b, 'zh')) };
 }

@@ -37,7 +37,7 @@ async function advance(minutes: number) {
   expect(res.status).toBe(200);
 }
 /** The figures without their freshness note, to compare two answers. */
-const figures = ({ freshness: _f, ...o }: { freshness: unknown } & Record<string, unknown>) => o;
+const figures = ({ freshness: _f, ...o }: { freshness: unknown }) => o;
 
 describe('day rollups', () => {
   test('the stats timer builds the day rollups; the figures stay the same and changes since show at once', async () => {
@@ -137,6 +137,8 @@ describe('customer watch', () => {
     const now = new Date(cloud.clock.nowMs());
     const base = syntheticComplaints({ now, count: 6, days: 10, openShare: 1, idPrefix: 'watch', seed: 17 });
     const mine = base.map((d, i) => ({
+      _id: d._id as string,
+      ticketNo: d.ticketNo as string,
       ...d,
       customerOpenid: i < 4 ? 'watch-repeat' : 'watch-vip',
       customerTier: i < 4 ? 'regular' : 'vip',

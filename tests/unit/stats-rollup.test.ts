@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { documentFrequencies, idf, tfidfKeywords } from '../../shared/stats/keywords';
 import { computeOverview, type StatsRow } from '../../shared/stats/overview';
-import { dayStart, daysBetween, decodeDay, encodeDay, filterOptions, matchesFilters, mergeFresh, type StatsFilters } from '../../shared/stats/rollup';
+import { dayStart, daysBetween, decodeDay, encodeDay, matchesFilters, TERMS_PER_ROW, type DayDoc, type StatsFilters } from '../../shared/stats/rollup';
+import { overviewFromRollups } from '../../shared/stats/rollup-overview';
 import { customerKey, groupByCustomer, vipFirst, type WatchRow } from '../../shared/stats/watch';
 import { pickExamples, redactText, topProblems, weekOf, weeklyReportCsv } from '../../shared/stats/weekly';
 import { chinaDate } from '../../shared/time/clock';
@@ -41,15 +42,13 @@ function sampleRows(count: number, seed = 5): StatsRow[] {
   });
 }
 
-/** Encode every day of the rows as the rollup stores them, and decode them back. */
-function roundTrip(rows: StatsRow[], withIds = true): StatsRow[] {
+/** Every day of the rows as the rollup stores it (through JSON, as the database keeps it). */
+function dayDocs(rows: StatsRow[]): DayDoc[] {
   const byDay = new Map<string, StatsRow[]>();
   for (const r of rows) byDay.set(chinaDate(r.createdAt), [...(byDay.get(chinaDate(r.createdAt)) ?? []), r]);
-  return [...byDay].flatMap(([day, list]) => {
-    const doc = JSON.parse(JSON.stringify(encodeDay(day, list, now)));
-    return decodeDay(withIds ? doc : { ...doc, ids: undefined });
-  });
+  return [...byDay].map(([day, list]) => JSON.parse(JSON.stringify(encodeDay(day, list, now))));
 }
+const roundTrip = (rows: StatsRow[]) => dayDocs(rows).flatMap((d) => decodeDay(d));
 
 describe('day rollups', () => {
   const rows = sampleRows(3000);
@@ -61,12 +60,34 @@ describe('day rollups', () => {
     for (const r of rows.slice(0, 200)) expect(byId.get(r.id)).toEqual(JSON.parse(JSON.stringify(r), (k, v) => (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v) ? new Date(v) : v)));
   });
 
-  const filters: StatsFilters[] = [{}, { department: 'logistics' }, { category: 'quality' }, { productId: 'sausage-mala' }, { storeId: 'store-1' }, { region: '成都片区' }, { tier: 'vip' }, { tier: 'regular', department: 'qc' }];
-  test.each(filters)('the rollup gives the same figures as the complaints themselves, filters %o', (f) => {
-    const direct = computeOverview(rows.filter((r) => matchesFilters(r, f)), { quality: 10 }, range, now);
-    const rolled = computeOverview(roundTrip(rows, false).filter((r) => matchesFilters(r, f)), { quality: 10 }, range, now);
-    expect(rolled).toEqual(direct);
-    expect(direct.total).toBeGreaterThan(0);
+  const filters: StatsFilters[] = [{}, { department: 'logistics' }, { category: 'quality' }, { productId: 'sausage-mala' }, { storeId: 'store-1' }, { region: '成都片区' }, { tier: 'vip' }, { tier: 'regular', department: 'qc' }, { productId: 'nothing-like-it' }];
+  const previousFrom = dayStart('2026-10-14');
+  test.each(filters)('the rollup gives the same figures as computeOverview over the complaints themselves, filters %o', (f) => {
+    const inPrev = (r: StatsRow) => r.createdAt >= previousFrom && r.createdAt < range.from;
+    const inRange = (r: StatsRow) => r.createdAt >= range.from && r.createdAt < range.to;
+    const previousByCategory: Record<string, number> = {};
+    for (const r of rows.filter((r) => inPrev(r) && matchesFilters(r, f))) previousByCategory[r.category] = (previousByCategory[r.category] ?? 0) + 1;
+    // The keywords' background is every complaint of both periods, unfiltered (as the day documents keep it).
+    const background = documentFrequencies(rows.filter((r) => inPrev(r) || inRange(r)).map((r) => r.terms!.slice(0, TERMS_PER_ROW)));
+    const direct = computeOverview(rows.filter((r) => inRange(r) && matchesFilters(r, f)), previousByCategory, range, now, { background });
+    const { overview, options } = overviewFromRollups({ docs: dayDocs(rows), extra: [], skip: new Set(), filters: f, range, previousFrom, now });
+    expect(overview).toEqual(direct);
+    if (f.productId === 'nothing-like-it') expect(direct.total).toBe(0);
+    else expect(direct.total).toBeGreaterThan(0);
+    expect(options.regions).toContain('成都片区');
+  });
+
+  test('complaints changed since the rollup replace their stale tuples; days not built come live', () => {
+    const old = rows.slice(0, 400);
+    const changed: StatsRow = { ...old[5], status: 'resolved', resolvedAt: new Date(old[5].createdAt.getTime() + H), rating: { stars: 5, nps: 10 } };
+    const brandNew: StatsRow = { ...old[6], id: 'new-1', createdAt: new Date(now.getTime() - H) };
+    const current = [...old.filter((r) => r.id !== changed.id), changed, brandNew];
+    const docs = dayDocs(old);
+    const fromRollups = overviewFromRollups({ docs, extra: [changed, brandNew], skip: new Set([changed.id!, brandNew.id!]), filters: {}, range, previousFrom: range.from, now }).overview;
+    const background = documentFrequencies(current.filter((r) => r.createdAt >= range.from).map((r) => r.terms!));
+    expect(fromRollups.total).toBe(current.filter((r) => r.createdAt >= range.from).length);
+    expect(fromRollups.satisfaction.ratings).toBe(computeOverview(current.filter((r) => r.createdAt >= range.from), {}, range, now, { background }).satisfaction.ratings);
+    expect({ ...fromRollups, keywords: [] }).toEqual({ ...computeOverview(current.filter((r) => r.createdAt >= range.from), {}, range, now, { background }), keywords: [] });
   });
 
   test('a day document stays small: under 100 bytes per complaint', () => {
@@ -77,23 +98,12 @@ describe('day rollups', () => {
     expect((doc.rows.length + JSON.stringify(doc.dict).length) / list.length).toBeLessThan(100);
   });
 
-  test('changed complaints replace their stale tuples; new ones are added to built days only', () => {
-    const rolled = roundTrip(rows.slice(0, 100));
-    const changed: StatsRow = { ...rows[5], status: 'resolved', resolvedAt: new Date(rows[5].createdAt.getTime() + H) };
-    const brandNew: StatsRow = { ...rows[6], id: 'new-1', createdAt: now };
-    const elsewhere: StatsRow = { ...rows[7], id: 'new-2', createdAt: new Date('2026-10-01T10:00:00+08:00') };
-    const merged = mergeFresh(rolled, [changed, brandNew, elsewhere], (d) => d !== '2026-10-01');
-    expect(merged).toHaveLength(101);
-    expect(merged.filter((r) => r.id === rows[5].id)).toEqual([changed]);
-    expect(merged.some((r) => r.id === 'new-2')).toBe(false);
-  });
-
   test('days and pickers', () => {
     expect(daysBetween(dayStart('2026-10-30'), dayStart('2026-11-02'))).toEqual(['2026-10-30', '2026-10-31', '2026-11-01']);
     expect(dayStart('2026-11-01').toISOString()).toBe('2026-10-31T16:00:00.000Z');
-    const options = filterOptions(rows);
+    // The pickers list what the department holds, whatever else is filtered.
+    const { options } = overviewFromRollups({ docs: dayDocs(rows), extra: [], skip: new Set(), filters: { storeId: 'store-1' }, range, previousFrom: range.from, now });
     expect(options.stores).toHaveLength(4);
-    expect(options.regions).toContain('成都片区');
     expect(options.products.find((p) => p.id === 'sausage-mala')?.name).toBe('麻辣腊肠');
   });
 });

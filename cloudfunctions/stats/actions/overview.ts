@@ -1,8 +1,8 @@
 import type { OverviewInput } from '@shared/api/functions/stats';
 import { AppError } from '@shared/api/envelope';
-import type { Category } from '@shared/complaint/model';
-import { computeOverview, type DashboardOverview, type StatsRow } from '@shared/stats/overview';
-import { dayStart, daysBetween, decodeDay, filterOptions, matchesFilters, mergeFresh, type DayDoc, type StatsFilters } from '@shared/stats/rollup';
+import type { DashboardOverview, StatsRow } from '@shared/stats/overview';
+import { overviewFromRollups } from '@shared/stats/rollup-overview';
+import { dayStart, daysBetween, decodeDay, type DayDoc, type StatsFilters } from '@shared/stats/rollup';
 import { chinaDate, dayjs, toIso, TZ } from '@shared/time/clock';
 import { _ } from '../../_server/cloud';
 import { collection, getById, rows } from '../../_server/db';
@@ -55,31 +55,28 @@ export async function overview(input: OverviewInput, ctx: ActionContext): Promis
   const now = ctx.now();
   const scope = rangeScope(input, ctx);
   const previousFrom = new Date(scope.from.getTime() - scope.days * 86_400_000);
-  const { rows: all, freshness } = await rowsBetween(previousFrom, scope.to);
-  const inScope = all.filter((r) => matchesFilters(r, scope.filters));
-  const current: StatsRow[] = [];
-  const previousByCategory: Partial<Record<Category, number>> = {};
-  const previousTerms: Array<readonly string[]> = [];
-  for (const r of inScope) {
-    if (r.createdAt >= scope.from) current.push(r);
-    else {
-      previousByCategory[r.category] = (previousByCategory[r.category] ?? 0) + 1;
-      if (r.terms?.length) previousTerms.push(r.terms);
-    }
-  }
-  const figures = computeOverview(current, previousByCategory, { from: scope.from, to: scope.to }, now, { previousTerms });
-  // The pickers offer what the department scope holds in the range, whatever else is picked.
-  const department = scope.filters.department;
-  const options = filterOptions(department ? all.filter((r) => r.createdAt >= scope.from && r.department === department) : all.filter((r) => r.createdAt >= scope.from));
-  return { ...figures, freshness: { asOf: toIso(now), ...freshness }, options };
+  const read = await readRollups(previousFrom, scope.to);
+  const { overview: figures, options } = overviewFromRollups({ ...read, filters: scope.filters, range: { from: scope.from, to: scope.to }, previousFrom, now });
+  return { ...figures, freshness: { asOf: toIso(now), ...read.freshness }, options };
+}
+
+interface RollupRead {
+  /** Day documents of the built days. */
+  docs: DayDoc[];
+  /** Complaints read live: changed since the rollup's watermark, and every complaint of days not built yet. */
+  extra: StatsRow[];
+  /** Complaints whose tuples are stale. */
+  skip: Set<string>;
+  freshness: Omit<DashboardOverview['freshness'], 'asOf'>;
 }
 
 /**
- * Every complaint created in [from, to) as a stats row: from the day rollups where built, with the complaints
- * changed since the rollup's watermark replacing their stale tuples, and days not built yet (a fresh environment,
- * a rebuild in progress) read live.
+ * What the figures for [from, to) are made of: the day rollups where built, the complaints changed since the
+ * rollup's watermark (their stale tuples skipped), and days not built yet (a fresh environment, a rebuild in
+ * progress) read live. Three rounds: the days and the meta; the changes and unbuilt days; the ids of days with
+ * stale tuples (usually today's only).
  */
-export async function rowsBetween(from: Date, to: Date): Promise<{ rows: StatsRow[]; freshness: Omit<DashboardOverview['freshness'], 'asOf'> }> {
+export async function readRollups(from: Date, to: Date): Promise<RollupRead> {
   const days = daysBetween(from, to);
   const chunks: string[][] = [];
   for (let i = 0; i < days.length; i += DAYS_PER_QUERY) chunks.push(days.slice(i, i + DAYS_PER_QUERY));
@@ -87,29 +84,30 @@ export async function rowsBetween(from: Date, to: Date): Promise<{ rows: StatsRo
   if (!meta) {
     // Before the first rollup: everything live (a fresh environment holds few complaints).
     const live = await fetchCreatedBetween(from, to);
-    return { rows: live, freshness: { liveRows: live.length, partial: false } };
+    return { docs: [], extra: live, skip: new Set(), freshness: { liveRows: live.length, partial: false } };
   }
-  const docs = new Map(docLists.flat().map((d) => [d.day, d]));
   const dirty = new Set(meta.rebuild ? days : meta.dirty);
-  const rolledDays = new Set(days.filter((d) => !dirty.has(d)));
+  const docs = new Map(docLists.flat().filter((d) => !dirty.has(d.day)).map((d) => [d.day, d]));
   const unbuilt = days.filter((d) => dirty.has(d));
-
   const [fresh, ...liveDays] = await Promise.all([fetchChangedSince(meta.watermark, FRESH_MAX), ...contiguous(unbuilt).map(([a, b]) => fetchCreatedBetween(a, b))]);
-  // The days whose stale tuples must go: read their ids (only now, and only those days).
-  const touched = [...new Set(fresh.rows.map((r) => chinaDate(r.createdAt)))].filter((d) => rolledDays.has(d) && docs.get(d)?.count);
-  const withIds = new Map((await readDays(touched, true)).map((d) => [d.day, d]));
-  const rolled: StatsRow[] = [];
-  for (const day of rolledDays) {
-    const doc = withIds.get(day) ?? docs.get(day);
-    if (doc) rolled.push(...decodeDay(doc));
-  }
+  // Changed complaints of built days replace their tuples: those days are read again with their ids.
+  const changedIn = fresh.rows.filter((r) => !dirty.has(chinaDate(r.createdAt)));
+  const touched = [...new Set(changedIn.map((r) => chinaDate(r.createdAt)))].filter((d) => docs.get(d)?.count);
+  for (const d of await readDays(touched, true)) docs.set(d.day, d);
   const live = liveDays.flat();
-  const inRange = (r: StatsRow) => r.createdAt >= from && r.createdAt < to;
-  const merged = mergeFresh(rolled, fresh.rows.filter(inRange), (d) => rolledDays.has(d));
   return {
-    rows: [...merged, ...live],
-    freshness: { rolledUpAt: toIso(meta.builtAt), liveRows: fresh.rows.length + live.length, partial: !fresh.complete },
+    docs: [...docs.values()],
+    extra: [...changedIn.filter((r) => r.createdAt >= from && r.createdAt < to), ...live],
+    skip: new Set(changedIn.map((r) => r.id!)),
+    freshness: { rolledUpAt: toIso(meta.builtAt), liveRows: changedIn.length + live.length, partial: !fresh.complete },
   };
+}
+
+/** The complaints of [from, to) as rows (the weekly report reads a fortnight this way). */
+export async function rowsBetween(from: Date, to: Date): Promise<StatsRow[]> {
+  const read = await readRollups(from, to);
+  const rolled = read.docs.flatMap((d) => decodeDay(d)).filter((r) => !r.id || !read.skip.has(r.id));
+  return [...rolled, ...read.extra].filter((r) => r.createdAt >= from && r.createdAt < to);
 }
 
 async function readDays(days: string[], withIds: boolean): Promise<DayDoc[]> {
@@ -118,7 +116,7 @@ async function readDays(days: string[], withIds: boolean): Promise<DayDoc[]> {
     collection('statsDaily')
       .where({ _id: _.in(days) })
       .limit(days.length)
-      .field({ day: true, count: true, dict: true, rows: true, builtAt: true, ...(withIds ? { ids: true } : {}) }),
+      .field({ day: true, count: true, dict: true, rows: true, df: true, builtAt: true, ...(withIds ? { ids: true } : {}) }),
   );
 }
 

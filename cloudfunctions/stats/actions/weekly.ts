@@ -26,7 +26,7 @@ export async function weeklyReport(input: { week?: string; department?: Departme
   const from = dayStart(week.from);
   const to = new Date(dayStart(week.to).getTime() + 86_400_000);
   const previousFrom = dayStart(week.previousFrom);
-  const [{ rows: all }, config] = await Promise.all([rowsBetween(previousFrom, to), loadConfig()]);
+  const [all, config] = await Promise.all([rowsBetween(previousFrom, to), loadConfig()]);
   const scoped = department ? all.filter((r) => r.department === department) : all;
   const current = scoped.filter((r) => r.createdAt >= from);
   const previous = scoped.filter((r) => r.createdAt < from);
