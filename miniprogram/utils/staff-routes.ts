@@ -16,3 +16,5 @@ export const ADMIN_PAGES = {
 
 export const inboxUrl = (view?: InboxView) => (view ? `${INBOX_PAGE}?view=${view}` : INBOX_PAGE);
 export const ticketUrl = (complaintId: string) => `${TICKET_PAGE}?id=${encodeURIComponent(complaintId)}`;
+export const WEEKLY_REPORT_PAGE = '/packages/dashboard/weekly/index';
+export const CUSTOMER_WATCH_PAGE = '/packages/dashboard/watch/index';
