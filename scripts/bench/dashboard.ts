@@ -64,7 +64,9 @@ export async function benchDashboard(complaints: number, days = 90): Promise<voi
       ['30d_filtered', { department: 'qc', productId: 'sausage-mala' }],
       ['90d', { from: chinaDay(now.getTime() - 89 * DAY), to }],
     ];
-    await call('overview', {}); // an instance that has served once (module load, segmenter)
+    // The first answer of an instance reads every day document; later ones only the days rebuilt since.
+    const first = await call('overview', {});
+    emit({ bench: 'stats_overview_first', complaints, view: '30d', ms: round(first.ms), goal_ms: 2000 });
     for (const [view, input] of views) {
       const samples: number[] = [];
       let total: number | undefined;
@@ -77,7 +79,8 @@ export async function benchDashboard(complaints: number, days = 90): Promise<voi
     }
 
     // New complaints since the rollup: read live on top of it, then the incremental run takes them in.
-    const fresh = syntheticComplaints({ now, count: 200, days: 1, openShare: 1, idPrefix: 'fresh', seed: 99 }).map((d) => ({ ...d, updatedAt: now }));
+    const later = new Date(cloud.clock.nowMs());
+    const fresh = syntheticComplaints({ now: later, count: 200, days: 1, openShare: 1, idPrefix: 'fresh', seed: 99 }).map((d) => ({ ...d, updatedAt: later }));
     cloud.database.insertMany('complaints', fresh);
     const overlay: number[] = [];
     for (let i = 0; i < 5; i++) overlay.push((await call('overview', {})).ms);

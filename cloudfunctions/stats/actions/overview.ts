@@ -78,19 +78,36 @@ interface RollupRead {
  */
 export async function readRollups(from: Date, to: Date): Promise<RollupRead> {
   const days = daysBetween(from, to);
-  const chunks: string[][] = [];
-  for (let i = 0; i < days.length; i += DAYS_PER_QUERY) chunks.push(days.slice(i, i + DAYS_PER_QUERY));
-  const [meta, ...docLists] = await Promise.all([getById<RollupMeta>('statsDaily', META_ID), ...chunks.map((c) => readDays(c, false))]);
+  // Round 1: the meta and each day's build time — a few bytes per day.
+  const stamps = await rows<{ _id: string; builtAt: Date; count?: number; watermark?: Date; dirty?: string[]; rebuild?: boolean }>(
+    collection('statsDaily').where({ _id: _.in([META_ID, ...days]) }).limit(days.length + 1).field({ builtAt: true, count: true, watermark: true, dirty: true, rebuild: true }),
+  );
+  const meta = stamps.find((d) => d._id === META_ID) as RollupMeta | undefined;
   if (!meta) {
     // Before the first rollup: everything live (a fresh environment holds few complaints).
     const live = await fetchCreatedBetween(from, to);
     return { docs: [], extra: live, skip: new Set(), freshness: { liveRows: live.length, partial: false } };
   }
   const dirty = new Set(meta.rebuild ? days : meta.dirty);
-  const docs = new Map(docLists.flat().filter((d) => !dirty.has(d.day)).map((d) => [d.day, d]));
+  const built = stamps.filter((d) => d._id !== META_ID && !dirty.has(d._id));
   const unbuilt = days.filter((d) => dirty.has(d));
-  const [fresh, ...liveDays] = await Promise.all([fetchChangedSince(meta.watermark, FRESH_MAX), ...contiguous(unbuilt).map(([a, b]) => fetchCreatedBetween(a, b))]);
-  // Changed complaints of built days replace their tuples: those days are read again with their ids.
+  // Round 2: the day documents this instance does not hold in that build yet, the changes since the watermark
+  // and the days not built, in parallel.
+  const missing = built.filter((d) => dayCache.get(d._id)?.builtAt.getTime() !== d.builtAt.getTime()).map((d) => d._id);
+  const chunks: string[][] = [];
+  for (let i = 0; i < missing.length; i += DAYS_PER_QUERY) chunks.push(missing.slice(i, i + DAYS_PER_QUERY));
+  const [fresh, liveDays, ...docLists] = await Promise.all([
+    fetchChangedSince(meta.watermark, FRESH_MAX),
+    Promise.all(contiguous(unbuilt).map(([a, b]) => fetchCreatedBetween(a, b))),
+    ...chunks.map((c) => readDays(c, false)),
+  ]);
+  for (const d of docLists.flat()) cacheDay(d);
+  const docs = new Map<string, DayDoc>();
+  for (const d of built) {
+    const doc = dayCache.get(d._id);
+    if (doc) docs.set(d._id, doc);
+  }
+  // Round 3: changed complaints of built days replace their tuples, so those days' ids are read (usually today's).
   const changedIn = fresh.rows.filter((r) => !dirty.has(chinaDate(r.createdAt)));
   const touched = [...new Set(changedIn.map((r) => chinaDate(r.createdAt)))].filter((d) => docs.get(d)?.count);
   for (const d of await readDays(touched, true)) docs.set(d.day, d);
@@ -101,6 +118,20 @@ export async function readRollups(from: Date, to: Date): Promise<RollupRead> {
     skip: new Set(changedIn.map((r) => r.id!)),
     freshness: { rolledUpAt: toIso(meta.builtAt), liveRows: changedIn.length + live.length, partial: !fresh.complete },
   };
+}
+
+/**
+ * Day documents this instance has read, by day. A built day changes only when the rollup rebuilds it, and every
+ * answer checks each day's build time first, so a cached day is never stale; a warm instance re-reads only the
+ * days rebuilt since (today's, mostly) instead of ~60 documents of up to ~100 KB each.
+ */
+const dayCache = new Map<string, DayDoc>();
+const DAY_CACHE_MAX = 800;
+
+function cacheDay(doc: DayDoc): void {
+  dayCache.delete(doc.day);
+  if (dayCache.size >= DAY_CACHE_MAX) dayCache.delete(dayCache.keys().next().value!);
+  dayCache.set(doc.day, doc);
 }
 
 /** The complaints of [from, to) as rows (the weekly report reads a fortnight this way). */
