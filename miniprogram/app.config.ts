@@ -19,7 +19,7 @@ export default defineAppConfig({
       // Heads' and managers' dashboard with hand-drawn charts (Views, no chart library).
       root: 'packages/dashboard',
       name: 'dashboard',
-      pages: ['overview/index'],
+      pages: ['overview/index', 'weekly/index', 'watch/index'],
     },
     {
       // The customer's complaint detail and rating: opened from 我的投诉 and the receipt.

@@ -27,3 +27,5 @@ export const ticketUrl = (complaintId: string) => `${TICKET_PAGE}?id=${encodeURI
 export const INCIDENTS_PAGE = '/packages/staff/incidents/index';
 export const INCIDENT_PAGE = '/packages/staff/incident/index';
 export const incidentUrl = (incidentId: string) => `${INCIDENT_PAGE}?id=${encodeURIComponent(incidentId)}`;
+export const WEEKLY_REPORT_PAGE = '/packages/dashboard/weekly/index';
+export const CUSTOMER_WATCH_PAGE = '/packages/dashboard/watch/index';

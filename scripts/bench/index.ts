@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: prints one JSON line per figure. Each issue adds its own section; the foundation's are
  * function bundle sizes and cold starts, gateway latency, write throughput through /fn, weapp sizes.
- * Optional argument: a comma-separated list of sections (bundles,gateway,throughput,lifecycle,sla,database,classifier,weapp,import,surge,backup).
+ * Optional argument: a comma-separated list of sections (bundles,gateway,throughput,lifecycle,sla,database,classifier,weapp,import,surge,stats,backup).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +11,7 @@ import { ensureFunctionsBuilt } from '../lib/builds';
 import { benchBackup } from './backup';
 import { benchBundles } from './bundles';
 import { benchClassifier } from './classifier';
+import { benchDashboard } from './dashboard';
 import { benchDatabase } from './database';
 import { connectSdk } from '../lib/sdk-client';
 import { benchGateway } from './gateway';
@@ -26,7 +27,7 @@ import { benchWeapp } from './weapp';
 async function main(): Promise<void> {
   const wanted = new Set((process.argv[2] ?? 'bundles,gateway,throughput,lifecycle,sla,database,classifier,weapp').split(','));
   if (!process.argv[2]) wanted.add('notify');
-  if (!process.argv[2]) wanted.add('import');
+  if (!process.argv[2]) for (const section of ['import', 'surge', 'stats']) wanted.add(section);
   emit({ bench: 'machine', cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, at: new Date().toISOString() });
   await ensureFunctionsBuilt();
   if (wanted.has('bundles')) benchBundles();
@@ -74,6 +75,10 @@ async function main(): Promise<void> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
     benchSurgeSimulation();
+  }
+  if (wanted.has('stats')) {
+    await benchDashboard(10_000);
+    await benchDashboard(100_000);
   }
   if (wanted.has('database')) benchDatabase();
   if (wanted.has('classifier')) benchClassifier();

@@ -45,6 +45,10 @@ export const COLLECTIONS = {
       { name: 'subcategory_createdAt', keys: [asc('subcategory'), desc('createdAt')] },
       // Batch surge: complaints that named a batch by its number on the form (intake's window count).
       { name: 'batchNo_createdAt', keys: [asc('batchNo'), desc('createdAt')] },
+      // The stats rollup: complaints changed since its last run (and the overview's live overlay).
+      { name: 'updatedAt', keys: [asc('updatedAt')] },
+      // Account managers' list of VIP customers with open complaints.
+      { name: 'tier_status', keys: [asc('customerTier'), asc('status')] },
     ],
   },
   events: {
@@ -93,6 +97,8 @@ export const COLLECTIONS = {
       { name: 'assignee_status', keys: [asc('assigneeOpenid'), asc('status')] },
       { name: 'department_status', keys: [asc('department'), asc('status')] },
       { name: 'dedupeKey_unique', keys: [asc('dedupeKey')], unique: true },
+      // Account managers' churn-risk list.
+      { name: 'kind_status', keys: [asc('kind'), asc('status')] },
     ],
   },
   orders: {
@@ -154,6 +160,10 @@ export const COLLECTIONS = {
     ],
   },
   surgeBaselines: { purpose: '各商品的平时投诉率（_id = 商品，定时任务维护，批次异常检测用）', indexes: [] },
+  statsDaily: {
+    purpose: '看板按日汇总（_id = 日期，每张投诉一行紧凑记录；meta = 汇总进度），由 stats 定时任务维护',
+    indexes: [],
+  },
 } as const satisfies Record<string, CollectionDecl>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

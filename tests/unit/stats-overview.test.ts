@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { computeOverview, keywordCloud, type StatsRow } from '../../shared/stats/overview';
+import { computeOverview, type StatsRow } from '../../shared/stats/overview';
 
 const from = new Date('2026-11-01T00:00:00+08:00');
 const to = new Date('2026-11-08T00:00:00+08:00');
@@ -15,7 +15,7 @@ const row = (over: Partial<StatsRow> = {}): StatsRow => ({
   level: 'L2',
   status: 'investigating',
   foodSafety: false,
-  description: '太咸了',
+  terms: ['太咸'],
   sla: { firstResponseDueAt: new Date(at(0).getTime() + 4 * H), resolveDueAt: new Date(at(0).getTime() + 48 * H) },
   ...over,
 });
@@ -47,10 +47,20 @@ describe('computeOverview', () => {
     expect(o.heatmap.cells).toEqual(expect.arrayContaining([{ product: '腊肠', region: '成都片区', count: 3 }, { product: '腊肠', region: '重庆片区', count: 2 }]));
   });
 
-  test('the keyword cloud counts each word once per complaint', () => {
-    expect(keywordCloud(['腊肠发霉了，发霉', '也发霉了', '化冻了'])).toEqual([
-      { word: '发霉', count: 2 },
-      { word: '化冻', count: 1 },
-    ]);
+  test('the keyword cloud: TF-IDF of the last week against the range and the previous period', () => {
+    // A two-week range: the cloud is its last week.
+    const rows = [
+      // Old news: 化冻 and 配送 every day of the first week.
+      ...Array.from({ length: 6 }, (_, i) => row({ createdAt: at(i - 7), terms: ['化冻', '配送'] })),
+      row({ createdAt: at(4), terms: ['化冻', '配送'] }),
+      // This week's new problem.
+      row({ createdAt: at(5), terms: ['发霉', '腊肠'] }),
+      row({ createdAt: at(6), terms: ['发霉', '配送'] }),
+    ];
+    const o = computeOverview(rows, {}, { from: at(-7, 0), to }, now, { previousTerms: [['配送'], ['配送'], ['化冻']] });
+    expect(o.keywords[0]).toMatchObject({ word: '发霉', count: 2 });
+    // 配送 is in as many recent complaints as 发霉 but everywhere in the background: it ranks below it and 腊肠.
+    expect(o.keywords.map((k) => k.word)).toEqual(['发霉', '腊肠', '配送', '化冻']);
+    expect(o.keywords.find((k) => k.word === '配送')).toMatchObject({ count: 2 });
   });
 });

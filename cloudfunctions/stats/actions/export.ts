@@ -30,6 +30,10 @@ interface Filters {
   department?: DepartmentCode;
   category?: Category;
   level?: Level;
+  productId?: string;
+  storeId?: string;
+  region?: string;
+  tier?: 'regular' | 'vip';
 }
 
 /**
@@ -52,6 +56,11 @@ export async function exportCsv(input: Filters, ctx: ActionContext): Promise<Csv
     ...(department ? { department } : {}),
     ...(input.category ? { category: input.category } : {}),
     ...(input.level ? { level: input.level } : {}),
+    ...(input.productId ? { productId: input.productId } : {}),
+    ...(input.storeId ? { storeId: input.storeId } : {}),
+    ...(input.region ? { region: input.region } : {}),
+    // A complaint filed before tiers were recorded counts as a regular customer's, as on the dashboard.
+    ...(input.tier === 'vip' ? { customerTier: 'vip' } : input.tier === 'regular' ? { customerTier: _.neq('vip') } : {}),
     createdAt: _.gte(from.toDate()).and(_.lt(to.toDate())),
   };
   const [config, list] = await Promise.all([loadConfig(), fetchAll(where)]);

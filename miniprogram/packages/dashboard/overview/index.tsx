@@ -5,7 +5,7 @@ import { DEPARTMENT_LABELS } from '@shared/auth/roles';
 import { CATEGORY_LABELS } from '@shared/complaint/model';
 import { DEFAULT_TAXONOMY, findSubcategory } from '@shared/complaint/taxonomy';
 import { daysBefore } from '@shared/staff/charts';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { call, type ClientError } from '../../../api';
 import { ActionButton } from '../../../components/ActionButton';
 import { EmptyState } from '../../../components/EmptyState';
@@ -14,11 +14,12 @@ import { LoadingSkeleton } from '../../../components/LoadingSkeleton';
 import { useRemote } from '../../../hooks/useRemote';
 import { useSession } from '../../../session';
 import { dashboardKey, takePrefetched } from '../../../utils/prefetch';
+import { CUSTOMER_WATCH_PAGE, WEEKLY_REPORT_PAGE } from '../../../utils/staff-routes';
 import type { ClientEnvelope } from '../../../api';
-import type { Overview } from '@shared/stats/overview';
+import type { DashboardOverview } from '@shared/stats/overview';
 import { AlertList } from '../components/AlertList';
 import { ChartCard } from '../components/ChartCard';
-import { DashboardFilters, type DashboardQuery } from '../components/DashboardFilters';
+import { DashboardFilters, type DashboardPickOptions, type DashboardQuery } from '../components/DashboardFilters';
 import { DayBars } from '../components/DayBars';
 import { Heatmap } from '../components/Heatmap';
 import { KeywordCloud } from '../components/KeywordCloud';
@@ -33,6 +34,9 @@ const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice
 /** The SLA target the department bars are drawn against. */
 const SLA_TARGET = 0.9;
 
+/** `2026-11-22T14:05:09.000+08:00` → `14:05` (responses carry China time). */
+const hhmm = (iso?: string) => (iso ? iso.slice(11, 16) : '');
+
 /**
  * 数据看板 (heads: their department; managers and admins: all): one `stats.overview` call draws every chart; the
  * same filters export the complaints as CSV. Charts are Views sized in %, so both builds draw them alike.
@@ -43,11 +47,18 @@ export default function DashboardPage() {
   const today = chinaToday();
   const presets = [7, 30, 90].map((days) => ({ days, from: daysBefore(today, days - 1) }));
   const [query, setQuery] = useState<DashboardQuery>({ from: presets[1].from, to: today });
-  const input = { from: query.from, to: query.to, ...(query.department ? { department: query.department } : {}), ...(query.category ? { category: query.category } : {}) };
+  // Only the filters that are set: the default input is the key the workbench prefetched under.
+  const { from, to, ...picked } = query;
+  const input = { from, to, ...Object.fromEntries(Object.entries(picked).filter(([, v]) => v !== undefined)) } as typeof query;
   const { state, reload, refresh } = useRemote(
-    () => takePrefetched<ClientEnvelope<Overview>>(dashboardKey(input)) ?? call('stats', 'overview', input),
+    () => takePrefetched<ClientEnvelope<DashboardOverview>>(dashboardKey(input)) ?? call('stats', 'overview', input),
     [JSON.stringify(input), session.epoch],
   );
+  // The pickers keep the last answer's lists while the next one loads.
+  const [pick, setPick] = useState<DashboardPickOptions>();
+  useEffect(() => {
+    if (state.status === 'ok') setPick(state.data.options);
+  }, [state]);
   const [exporting, setExporting] = useState(false);
   const [exported, setExported] = useState<CsvExport | ClientError>();
 
@@ -71,12 +82,19 @@ export default function DashboardPage() {
   else if (state.status === 'error') {
     const denied = state.error.code === 'FORBIDDEN';
     body = <ErrorState title={denied ? '数据看板仅供主管和经理使用' : '看板数据加载失败'} error={state.error} onRetry={denied ? undefined : () => void reload()} />;
-  } else if (state.data.total === 0) body = <EmptyState title='这段时间没有投诉' description='换个时间范围或筛选条件看看。' />;
+  } else if (state.data.total === 0)
+    body = (
+      <>
+        <Freshness o={state.data} />
+        <EmptyState title='这段时间没有投诉' description='换个时间范围或筛选条件看看。' />
+      </>
+    );
   else {
     const o = state.data;
     body = (
       <>
         <KpiTiles overview={o} />
+        <Freshness o={o} />
         <View className='dashboard-page__grid'>
           <ChartCard title='预警' id='card-alerts' note='超时未解决、批次聚集、类别环比增长 ≥ 30%' wide>
             <AlertList alerts={o.alerts} />
@@ -102,7 +120,7 @@ export default function DashboardPage() {
           <ChartCard title='商品 × 片区' id='card-heatmap' note='颜色越深投诉越多' wide empty={!o.heatmap.cells.length}>
             <Heatmap heatmap={o.heatmap} />
           </ChartCard>
-          <ChartCard title='投诉关键词' id='card-keywords' note='字越大，提到的投诉越多' empty={!o.keywords.length}>
+          <ChartCard title='投诉关键词' id='card-keywords' note='近 7 天投诉中格外突出的词（TF-IDF），字越大越突出' empty={!o.keywords.length}>
             <KeywordCloud words={o.keywords} />
           </ChartCard>
           <ChartCard title='等级分布' id='card-levels'>
@@ -124,6 +142,14 @@ export default function DashboardPage() {
           导出 CSV
         </ActionButton>
       </View>
+      <View className='dashboard-page__links'>
+        <Text className='dashboard-page__nav' id='dashboard-weekly' onClick={() => void Taro.navigateTo({ url: WEEKLY_REPORT_PAGE })}>
+          投诉周报 ›
+        </Text>
+        <Text className='dashboard-page__nav' id='dashboard-watch' onClick={() => void Taro.navigateTo({ url: CUSTOMER_WATCH_PAGE })}>
+          重点客户名单 ›
+        </Text>
+      </View>
       {exported && (
         <View className={`dashboard-page__export${'code' in exported ? ' dashboard-page__export--error' : ''}`} id='dashboard-export-result'>
           {'code' in exported ? (
@@ -141,9 +167,24 @@ export default function DashboardPage() {
           )}
         </View>
       )}
-      <DashboardFilters query={query} canPickDepartment={kind === 'manager' || kind === 'admin'} presets={presets} onChange={setQuery} />
+      <DashboardFilters query={query} canPickDepartment={kind === 'manager' || kind === 'admin'} presets={presets} pick={pick} onChange={setQuery} />
       <SurgeCard />
       {body}
+    </View>
+  );
+}
+
+/**
+ * How fresh the figures are: computed now from the daily rollups plus the complaints changed since they were
+ * built (so they are current), or partly behind when more changed than one answer reads.
+ */
+function Freshness({ o }: { o: DashboardOverview }) {
+  const f = o.freshness;
+  return (
+    <View className='dashboard-page__fresh' id='dashboard-freshness'>
+      <Text>数据更新于 {hhmm(f.asOf)}</Text>
+      {f.rolledUpAt ? <Text>（每日汇总 {hhmm(f.rolledUpAt)}，其后变动 {f.liveRows} 条已实时计入）</Text> : <Text>（实时统计）</Text>}
+      {f.partial && <Text className='dashboard-page__stale'>近期变动较多，部分最新数据将在下次汇总后显示</Text>}
     </View>
   );
 }

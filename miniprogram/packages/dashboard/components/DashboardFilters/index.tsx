@@ -10,13 +10,31 @@ export interface DashboardQuery {
   to: string;
   department?: DepartmentCode;
   category?: Category;
+  productId?: string;
+  storeId?: string;
+  region?: string;
+  tier?: 'regular' | 'vip';
 }
+
+/** What the pickers offer: the products, stores and regions the range holds (from the last answer). */
+export interface DashboardPickOptions {
+  products: Array<{ id: string; name: string }>;
+  stores: Array<{ id: string; name: string }>;
+  regions: string[];
+}
+
+const TIER_OPTIONS = [
+  { value: 'vip' as const, label: 'VIP 顾客' },
+  { value: 'regular' as const, label: '普通顾客' },
+];
 
 export interface DashboardFiltersProps {
   query: DashboardQuery;
   /** Managers and admins choose a department; heads are fixed to theirs. */
   canPickDepartment: boolean;
   presets: Array<{ days: number; from: string }>;
+  /** Product, store and region choices; without them those pickers are hidden. */
+  pick?: DashboardPickOptions;
   onChange: (next: DashboardQuery) => void;
 }
 
@@ -28,7 +46,7 @@ const earliest = (to: string) => `${Number(to.slice(0, 4)) - 1}-01-01`;
 const latest = (to: string) => `${Number(to.slice(0, 4)) + 1}-12-31`;
 
 /** Date range (presets or two dates), department and category: the dashboard and the export read the same query. */
-export function DashboardFilters({ query, canPickDepartment, presets, onChange }: DashboardFiltersProps) {
+export function DashboardFilters({ query, canPickDepartment, presets, pick, onChange }: DashboardFiltersProps) {
   const preset = presets.find((p) => p.from === query.from)?.days;
   // The date pickers mount on demand: the browser build's picker is a heavy component to draw up front.
   const [custom, setCustom] = useState(false);
@@ -79,8 +97,32 @@ export function DashboardFilters({ query, canPickDepartment, presets, onChange }
         />
       )}
       <ChoiceChips id='filter-category' ariaLabel='类别' options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} value={query.category} onChange={(category) => onChange({ ...query, category })} />
+      <ChoiceChips id='filter-tier' ariaLabel='顾客等级' options={TIER_OPTIONS} value={query.tier} onChange={(tier) => onChange({ ...query, tier })} />
+      {pick && (
+        <View className='k-dfilters__pickers'>
+          <ListPicker id='filter-product' label='商品' items={pick.products} value={query.productId} onChange={(productId) => onChange({ ...query, productId })} />
+          <ListPicker id='filter-store' label='门店' items={pick.stores} value={query.storeId} onChange={(storeId) => onChange({ ...query, storeId })} />
+          <ListPicker id='filter-region' label='片区' items={pick.regions.map((r) => ({ id: r, name: r }))} value={query.region} onChange={(region) => onChange({ ...query, region })} />
+        </View>
+      )}
     </View>
   );
 }
 
 export default DashboardFilters;
+
+/** One optional choice from a list that may be long (stores): a native picker with 全部 first. */
+function ListPicker({ id, label, items, value, onChange }: { id: string; label: string; items: Array<{ id: string; name: string }>; value?: string; onChange: (value: string | undefined) => void }) {
+  // A value picked earlier stays listed even when the current range no longer holds it.
+  const list = value && !items.some((i) => i.id === value) ? [...items, { id: value, name: value }] : items;
+  const names = [`全部${label}`, ...list.map((i) => i.name)];
+  const index = value ? list.findIndex((i) => i.id === value) + 1 : 0;
+  return (
+    <Picker mode='selector' range={names} value={index} onChange={(e) => onChange(Number(e.detail.value) > 0 ? list[Number(e.detail.value) - 1].id : undefined)}>
+      <View className={`k-dfilters__pick${value ? ' k-dfilters__pick--on' : ''}`} id={id} data-value={value ?? ''}>
+        <Text>{names[index] ?? names[0]}</Text>
+        <Text className='k-dfilters__caret'>▾</Text>
+      </View>
+    </Picker>
+  );
+}

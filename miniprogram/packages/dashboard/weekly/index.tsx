@@ -1,0 +1,148 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import type { CsvExport } from '@shared/api/functions/stats';
+import { DEPARTMENT_LABELS, DEPARTMENTS, type DepartmentCode } from '@shared/auth/roles';
+import { CATEGORY_LABELS } from '@shared/complaint/model';
+import { daysBefore } from '@shared/staff/charts';
+import type { WeeklyProblem } from '@shared/stats/weekly';
+import { useState } from 'react';
+import { call, type ClientError } from '../../../api';
+import { ActionButton } from '../../../components/ActionButton';
+import { ChoiceChips } from '../../../components/ChoiceChips';
+import { EmptyState } from '../../../components/EmptyState';
+import { ErrorState } from '../../../components/ErrorState';
+import { LoadingSkeleton } from '../../../components/LoadingSkeleton';
+import { useRemote } from '../../../hooks/useRemote';
+import { useSession } from '../../../session';
+import './index.scss';
+
+const changeText = (p: WeeklyProblem) => (p.changePct === undefined ? '上周没有' : `${p.changePct > 0 ? '↑' : p.changePct < 0 ? '↓' : ''}${Math.abs(p.changePct)}%（上周 ${p.previous}）`);
+
+/**
+ * 投诉周报 (heads: their department; managers: all or one): the week's top 3 problems with counts, change on the
+ * week before, keywords and example texts; earlier weeks one tap away; the same report as CSV.
+ */
+export default function WeeklyReportPage() {
+  const session = useSession();
+  const kind = session.state.status === 'ready' ? session.state.session.kind : undefined;
+  const [week, setWeek] = useState<string>();
+  const [department, setDepartment] = useState<DepartmentCode>();
+  const input = { ...(week ? { week } : {}), ...(department ? { department } : {}) };
+  const { state, reload, refresh } = useRemote(() => call('stats', 'weeklyReport', input), [JSON.stringify(input), session.epoch]);
+  const [exporting, setExporting] = useState(false);
+  const [exported, setExported] = useState<CsvExport | ClientError>();
+
+  usePullDownRefresh(async () => {
+    await refresh();
+    Taro.stopPullDownRefresh();
+  });
+
+  const exportCsv = async () => {
+    setExporting(true);
+    setExported(undefined);
+    const res = await call('stats', 'exportWeeklyReport', input);
+    setExporting(false);
+    setExported(res.ok ? res.data : res.error);
+    if (res.ok && process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') window.open(res.data.url, '_blank');
+  };
+
+  let body;
+  if (state.status === 'loading') body = <LoadingSkeleton cards={3} lines={4} label='正在生成周报' />;
+  else if (state.status === 'error') {
+    const denied = state.error.code === 'FORBIDDEN';
+    body = <ErrorState title={denied ? '周报仅供主管和经理查看' : '周报加载失败'} error={state.error} onRetry={denied ? undefined : () => void reload()} />;
+  } else {
+    const r = state.data;
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    body = (
+      <>
+        <View className='weekly-page__week'>
+          <Text className='weekly-page__nav' id='weekly-prev' onClick={() => setWeek(daysBefore(r.week.from, 7))}>
+            ‹ 上一周
+          </Text>
+          <Text className='weekly-page__range' id='weekly-range'>
+            {r.week.from} 至 {r.week.to}
+          </Text>
+          {r.week.to < today ? (
+            <Text className='weekly-page__nav' id='weekly-next' onClick={() => setWeek(daysBefore(r.week.from, -7))}>
+              下一周 ›
+            </Text>
+          ) : (
+            <Text className='weekly-page__nav weekly-page__nav--off'>本周</Text>
+          )}
+        </View>
+        <View className='weekly-page__totals' id='weekly-totals'>
+          <Text>本周投诉 {r.total} 起</Text>
+          <Text>上周 {r.previousTotal} 起</Text>
+        </View>
+        {r.problems.length === 0 ? (
+          <EmptyState title='这一周没有投诉' description='换一周看看。' />
+        ) : (
+          <View className='weekly-page__list' id='weekly-problems'>
+            {r.problems.map((p) => (
+              <View key={p.subcategory} className='weekly-problem' id={`weekly-problem-${p.rank}`}>
+                <View className='weekly-problem__head'>
+                  <Text className='weekly-problem__rank'>{p.rank}</Text>
+                  <View className='weekly-problem__title'>
+                    <Text className='weekly-problem__label'>{p.label}</Text>
+                    <Text className='weekly-problem__cat'>{CATEGORY_LABELS[p.category]}</Text>
+                  </View>
+                  <View className='weekly-problem__count'>
+                    <Text className='weekly-problem__n'>{p.count}</Text>
+                    <Text className={`weekly-problem__change${(p.changePct ?? 100) > 0 ? ' weekly-problem__change--up' : ''}`}>{changeText(p)}</Text>
+                  </View>
+                </View>
+                {p.foodSafety > 0 && <Text className='weekly-problem__food'>其中食品安全 {p.foodSafety} 起</Text>}
+                {p.keywords.length > 0 && (
+                  <View className='weekly-problem__keywords'>
+                    {p.keywords.map((k) => (
+                      <Text key={k} className='weekly-problem__kw'>
+                        {k}
+                      </Text>
+                    ))}
+                  </View>
+                )}
+                <View className='weekly-problem__examples'>
+                  {p.examples.map((e, i) => (
+                    <Text key={i} className='weekly-problem__example'>
+                      “{e}”
+                    </Text>
+                  ))}
+                </View>
+              </View>
+            ))}
+          </View>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <View className='k-page k-page--plain weekly-page' id='weekly-page'>
+      <View className='weekly-page__head'>
+        <Text className='weekly-page__title'>投诉周报 · 前三大问题</Text>
+        <ActionButton id='weekly-export' type='outline' size='small' loading={exporting} onClick={() => void exportCsv()}>
+          导出 CSV
+        </ActionButton>
+      </View>
+      {exported && (
+        <View className={`weekly-page__export${'code' in exported ? ' weekly-page__export--error' : ''}`} id='weekly-export-result'>
+          {'code' in exported ? (
+            <Text>{exported.message}</Text>
+          ) : (
+            <>
+              <Text>已导出：{exported.filename}</Text>
+              <Text className='weekly-page__link' userSelect onClick={() => void Taro.setClipboardData({ data: exported.url })}>
+                复制下载链接
+              </Text>
+            </>
+          )}
+        </View>
+      )}
+      {(kind === 'manager' || kind === 'admin') && (
+        <ChoiceChips id='weekly-department' ariaLabel='部门' options={DEPARTMENTS.map((d) => ({ value: d, label: DEPARTMENT_LABELS[d] }))} value={department} onChange={setDepartment} />
+      )}
+      {body}
+    </View>
+  );
+}
