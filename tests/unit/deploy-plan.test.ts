@@ -33,6 +33,9 @@ const logistics: BuiltFunctionInfo = {
   codeSha256: 'f'.repeat(64),
 };
 
+/** The built functions other than `logistics`, which some tests add themselves (as `logistics` above). */
+const others = () => built.filter((f) => f.name !== 'logistics');
+
 function plan(over: Partial<PlanInput> = {}) {
   return buildPlan({ envId: 'kousu-test-1', functions: built, collections: COLLECTIONS, routes: HTTP_ROUTES, settings: SECRETS, ...over });
 }
@@ -84,7 +87,7 @@ describe('the deploy plan', () => {
   });
 
   test('order: database, rules, functions, HTTP routes; the open-API registration is a manual DevTools step', () => {
-    const p = plan({ functions: [...built, logistics], settings: { ...SECRETS, LOGISTICS_PUSH_SECRET: 'push-secret' } });
+    const p = plan({ functions: [...others(), logistics], settings: { ...SECRETS, LOGISTICS_PUSH_SECRET: 'push-secret' } });
     const kinds = p.steps.filter((s) => s.kind !== 'manual').map((s) => s.part);
     expect(kinds).toEqual([...kinds].sort((a, b) => ['database', 'rules', 'functions', 'http'].indexOf(a) - ['database', 'rules', 'functions', 'http'].indexOf(b)));
     expect(p.steps.filter((s) => s.kind === 'http')).toEqual([{ kind: 'http', part: 'http', path: '/logistics/push', function: 'logistics', purpose: HTTP_ROUTES[0].purpose, auth: false }]);
@@ -101,13 +104,13 @@ describe('the deploy plan', () => {
   });
 
   test('a route to a function that is not built is skipped with a warning', () => {
-    const p = plan();
+    const p = plan({ functions: others() });
     expect(p.steps.some((s) => s.kind === 'http')).toBe(false);
     expect(p.problems).toContainEqual(expect.objectContaining({ severity: 'warning', message: expect.stringContaining('/logistics/push') }));
   });
 
   test('missing required secrets are errors; optional features not or half configured are warnings', () => {
-    const p = plan({ settings: { SMS_SECRET_ID: 'x' }, functions: [...built, logistics] });
+    const p = plan({ settings: { SMS_SECRET_ID: 'x' }, functions: [...others(), logistics] });
     expect(p.missingSecrets.sort()).toEqual(['DATA_ENCRYPTION_KEY', 'LOGISTICS_PUSH_SECRET']);
     expect(p.problems.filter((x) => x.severity === 'error').map((x) => x.secret).sort()).toEqual(['DATA_ENCRYPTION_KEY', 'LOGISTICS_PUSH_SECRET']);
     const warnings = p.problems.filter((x) => x.severity === 'warning').map((x) => x.message);
@@ -202,7 +205,7 @@ class MemoryCloud implements CloudbaseApi {
 }
 
 describe('applying the plan', () => {
-  const full = () => plan({ functions: [...built, logistics], settings: { ...SECRETS, LOGISTICS_PUSH_SECRET: 'push-secret' } });
+  const full = () => plan({ functions: [...others(), logistics], settings: { ...SECRETS, LOGISTICS_PUSH_SECRET: 'push-secret' } });
 
   test('an empty environment gets everything; a second run changes nothing', async () => {
     const cloud = new MemoryCloud();
@@ -210,7 +213,7 @@ describe('applying the plan', () => {
     const indexCount = Object.values(COLLECTIONS).reduce((n, c) => n + c.indexes.length, 0);
     expect(cloud.calls.filter((c) => c.startsWith('createIndex'))).toHaveLength(indexCount);
     expect(cloud.calls.filter((c) => c.startsWith('rule'))).toHaveLength(Object.keys(COLLECTIONS).length);
-    expect(cloud.calls.filter((c) => c.startsWith('createFunction'))).toHaveLength(built.length + 1);
+    expect(cloud.calls.filter((c) => c.startsWith('createFunction'))).toHaveLength(others().length + 1);
     expect(cloud.functions.get('notify')?.env).toMatchObject({ SMS_SECRET_KEY: SECRETS.SMS_SECRET_KEY, DATA_ENCRYPTION_KEY: KEY });
     expect(cloud.functions.get('notify')?.env[BUILD_HASH_VAR]).toMatch(/^[0-9a-f]{64}$/);
     expect(cloud.functions.get('stats')?.env).toEqual({ [BUILD_HASH_VAR]: expect.any(String) });
@@ -242,12 +245,12 @@ describe('applying the plan', () => {
     await applyPlan(full(), cloud, settings);
     cloud.calls = [];
     const other = { ...settings, DATA_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64') };
-    await expect(applyPlan(plan({ functions: [...built, logistics], settings: other }), cloud, other)).rejects.toThrow(DeployRefused);
+    await expect(applyPlan(plan({ functions: [...others(), logistics], settings: other }), cloud, other)).rejects.toThrow(DeployRefused);
     expect(cloud.calls).toEqual([]);
 
     const withoutKey: Record<string, string> = { ...settings };
     delete withoutKey.DATA_ENCRYPTION_KEY;
-    await applyPlan(plan({ functions: [...built, logistics], settings: withoutKey }), cloud, withoutKey);
+    await applyPlan(plan({ functions: [...others(), logistics], settings: withoutKey }), cloud, withoutKey);
     expect(cloud.functions.get('complaint')?.env.DATA_ENCRYPTION_KEY).toBe(KEY);
   });
 
@@ -285,7 +288,7 @@ describe('deploy command line and secrets', () => {
   test('npm run deploy -- --dry-run prints the whole plan with no credentials and no network', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kousu-dry-'));
     const file = path.join(dir, 'prod.env');
-    fs.writeFileSync(file, `DATA_ENCRYPTION_KEY=${KEY}\nSMS_SECRET_KEY=${SECRETS.SMS_SECRET_KEY}\n`);
+    fs.writeFileSync(file, `DATA_ENCRYPTION_KEY=${KEY}\nSMS_SECRET_KEY=${SECRETS.SMS_SECRET_KEY}\nLOGISTICS_PUSH_SECRET=push-secret\n`);
     const env = { ...process.env };
     for (const k of Object.keys(env)) if (/^(TENCENTCLOUD_|SMS_|HUNYUAN_|WECOM_|DATA_ENCRYPTION)/.test(k)) delete env[k];
     // Any attempt to reach the network would fail fast and visibly.

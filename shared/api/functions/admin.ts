@@ -260,7 +260,7 @@ export const admin = {
       code: departmentSchema,
       version: versionSchema,
       headOpenid: idSchema,
-      wecomWebhookKey: z.string('请填写变量名').check(z.trim(), z.regex(/^[A-Z][A-Z0-9_]{2,63}$/, '变量名只能用大写字母、数字和下划线，例如 WECOM_WEBHOOK_QC')),
+      wecomWebhookKey: z.string('请填写变量名').check(z.trim(), z.regex(/^[A-Z][A-Z0-9_]{2,63}$/, '变量名只能用大写字母、数字和下划线（以字母开头）')),
       description: z.string('请填写说明').check(z.trim(), z.minLength(1, '请填写说明'), z.maxLength(100, '说明最多 100 个字')),
     }),
     roles: ADMINS,
