@@ -3,8 +3,12 @@ import { pingHandler } from '../_server/ping';
 import { recordTimerRun, timerStatus } from '../_server/timer-runs';
 import { runAutoMoves } from './auto-moves';
 import { runSlaSweep } from './sweep';
+import { indexPendingCases } from '../_server/case-index';
 
-/** The SLA clock, every minute: warnings, breaches and escalations due now, and the lifecycle's automatic moves. */
+/**
+ * The SLA clock, every minute: warnings, breaches and escalations due now, the lifecycle's automatic moves, and the
+ * similar-case index catching up with tickets resolved, closed, reopened or (un)archived since the last run.
+ */
 export const main = defineFunction(
   'sla',
   {
@@ -16,7 +20,9 @@ export const main = defineFunction(
       await recordTimerRun('sla', event.TriggerName, now());
       const sla = await runSlaSweep(now());
       const moves = await runAutoMoves(now());
-      return { ...sla, ...moves };
+      // After the moves, so a ticket closed in this run is indexed in this run.
+      const cases = await indexPendingCases(now());
+      return { ...sla, ...moves, casesIndexed: cases.indexed, casesRemoved: cases.removed };
     },
   },
 );

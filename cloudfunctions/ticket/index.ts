@@ -8,6 +8,7 @@ import { get, inbox, revealPhone } from './actions/read';
 import { reclassify } from './actions/reclassify';
 import { mediaUrls, similarCases, suggestCompensationFor } from './actions/knowledge';
 import { profile, setOnDuty, staffOptions } from './actions/staff';
+import { archiveCase, caseArchive, indexCases, unarchiveCase } from './actions/case-archive';
 
 /** Staff actions on tickets (DESIGN.md "Cloud functions"). */
 export const main = defineFunction('ticket', {
@@ -31,4 +32,8 @@ export const main = defineFunction('ticket', {
   suggestCompensation: suggestCompensationFor,
   similarCases,
   mediaUrls,
+  archiveCase,
+  unarchiveCase,
+  caseArchive,
+  indexCases,
 });

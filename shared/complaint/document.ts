@@ -76,6 +76,19 @@ export interface RatingRecord {
   at: Date;
 }
 
+export interface CaseIndexRecord {
+  subcategory: string;
+  terms: string[];
+  len: number;
+}
+
+export interface ArchiveRecord {
+  note: string;
+  byOpenid: string;
+  byName?: string;
+  at: Date;
+}
+
 /** The stored complaint (collection `complaints`). Phone numbers are stored encrypted, with a masked copy for staff screens. */
 export interface ComplaintDoc extends ComplaintCore {
   requestId: string;
@@ -129,6 +142,14 @@ export interface ComplaintDoc extends ComplaintCore {
   lastNudgeAt?: Date;
   resolvedAt?: Date;
   closedAt?: Date;
+  /** Indexed: set when the ticket resolves or closes (or its archive mark changes), cleared once its terms are in `caseTerms`. */
+  caseIndexAt?: Date;
+  /** What the similar-case index holds for this ticket, so a re-index replaces exactly that. */
+  caseIndex?: CaseIndexRecord;
+  /** Exemplary resolution in the case archive (案例库), with the lesson to learn from it. */
+  archive?: ArchiveRecord;
+  /** Indexed copy of `archive.at`: the archive is listed newest first. */
+  archivedAt?: Date;
   /** Optimistic concurrency: every change is conditional on the version read and increments it. */
   version: number;
 }
@@ -154,7 +175,9 @@ export type EventAction =
   | 'assist'
   | 'nudge'
   | 'sla_alert'
-  | 'auto';
+  | 'auto'
+  | 'archive'
+  | 'unarchive';
 
 /** One entry of the append-only audit log (collection `events`): who, when, what, before → after. */
 export interface EventDoc {

@@ -43,6 +43,10 @@ export const COLLECTIONS = {
       { name: 'createdAt', keys: [desc('createdAt')] },
       // Similar past cases for the ticket screen: the same subcategory, newest first.
       { name: 'subcategory_createdAt', keys: [asc('subcategory'), desc('createdAt')] },
+      // Similar cases: tickets whose terms are still to be indexed; the backfill's cursor; the case archive.
+      { name: 'caseIndexAt', keys: [asc('caseIndexAt')] },
+      { name: 'resolvedAt', keys: [asc('resolvedAt')] },
+      { name: 'archivedAt', keys: [desc('archivedAt')] },
     ],
   },
   events: {
@@ -142,6 +146,14 @@ export const COLLECTIONS = {
       { name: 'at', keys: [desc('at')] },
       { name: 'target_at', keys: [asc('target'), desc('at')] },
     ],
+  },
+  caseTerms: {
+    purpose: '相似案例倒排索引（_id = 细类:词，含有上限的案例列表）',
+    indexes: [],
+  },
+  caseStats: {
+    purpose: '相似案例索引的细类统计（案例数、总词数，用于 IDF）',
+    indexes: [],
   },
 } as const satisfies Record<string, CollectionDecl>;
 
