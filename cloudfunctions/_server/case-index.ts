@@ -6,6 +6,7 @@
  * `resolvedAt`. Idempotent: a ticket's postings are replaced, never appended twice, and the ticket records what
  * it contributed (`caseIndex`) so a re-index after a reopen or a reclassification removes exactly that.
  */
+import { AppError } from '@shared/api/envelope';
 import type { CaseIndexRecord, ComplaintDoc } from '@shared/complaint/document';
 import { caseStatId, caseTermId, caseTerms, isClosedCase, mergePostings, type CaseStatDoc, type CaseTermDoc, type Posting } from '@shared/knowledge/similar';
 import { _ } from './cloud';
@@ -26,16 +27,23 @@ export async function indexPendingCases(now: Date, limit = 100): Promise<{ index
 }
 
 /**
- * Backfill: resolved tickets after `cursor` (their `resolvedAt`, ISO), oldest first, that the index does not hold
- * yet. Answers the next cursor, or none when it reached the end.
+ * Backfill: resolved tickets after `cursor` (`<resolvedAt ISO>|<id>` of the last one seen), oldest first, that the
+ * index does not hold yet. Answers the next cursor, or none at the end. Ties on `resolvedAt` are ordered by id, so
+ * a page boundary between two tickets resolved at the same instant skips neither.
  */
 export async function backfillCases(cursor: string | undefined, limit: number): Promise<{ indexed: number; scanned: number; cursor?: string }> {
-  const from = cursor ? new Date(cursor) : new Date(0);
-  const page = await rows<IndexedFields>(collection('complaints').where({ resolvedAt: _.gt(from) }).orderBy('resolvedAt', 'asc').limit(limit).field(FIELDS));
-  const todo = page.filter((d) => isClosedCase(d.status) && (!d.caseIndex || d.caseIndexAt));
+  const [iso, lastId = ''] = (cursor ?? '').split('|');
+  const from = iso ? new Date(iso) : new Date(0);
+  if (Number.isNaN(from.getTime())) throw new AppError('INVALID_INPUT', '游标无效', { cursor: '游标无效' });
+  const page = await rows<IndexedFields>(
+    collection('complaints').where({ resolvedAt: _.gte(from) }).orderBy('resolvedAt', 'asc').orderBy('_id', 'asc').limit(limit + 1).field(FIELDS),
+  );
+  const fresh = page.filter((d) => new Date(d.resolvedAt!).getTime() > from.getTime() || d._id > lastId).slice(0, limit);
+  const todo = fresh.filter((d) => isClosedCase(d.status) && (!d.caseIndex || d.caseIndexAt));
   const { indexed } = await indexCases(todo);
-  const last = page[page.length - 1]?.resolvedAt;
-  return { indexed, scanned: page.length, ...(page.length === limit && last ? { cursor: new Date(last).toISOString() } : {}) };
+  const last = fresh[fresh.length - 1];
+  const more = page.length > limit || fresh.length === limit;
+  return { indexed, scanned: fresh.length, ...(more && last ? { cursor: `${new Date(last.resolvedAt!).toISOString()}|${last._id}` } : {}) };
 }
 
 interface TermWork {

@@ -395,7 +395,7 @@ export const ticket = {
   }),
   indexCases: action<{ indexed: number; scanned: number; cursor?: string }>()({
     summary: '把已有的已解决工单补进相似案例索引（按解决时间分页，重复调用无害）',
-    input: z.strictObject({ cursor: z.optional(z.iso.datetime({ error: '游标无效' })), limit: z.optional(z.int('必须是整数').check(z.minimum(1, '至少 1 条'), z.maximum(500, '最多 500 条'))) }),
+    input: z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(100, '游标无效'))), limit: z.optional(z.int('必须是整数').check(z.minimum(1, '至少 1 条'), z.maximum(500, '最多 500 条'))) }),
     roles: ['manager', 'admin'],
     errors: [],
   }),
