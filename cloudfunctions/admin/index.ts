@@ -3,6 +3,7 @@ import { pingHandler } from '../_server/ping';
 import { listAudit } from './actions/audit';
 import { getConfig, saveConfig } from './actions/config';
 import { listFaqs, saveFaq } from './actions/faq';
+import { faqStats } from './actions/faq-stats';
 import { generateQrCode, listQrCodes } from './actions/qr-codes';
 import { bindStaff, createInvitation, listInvitations, listStaff, revokeInvitation, updateStaff } from './actions/staff';
 
@@ -25,5 +26,6 @@ export const main = defineFunction('admin', {
   saveConfig,
   listFaqs,
   saveFaq,
+  faqStats,
   listAudit,
 });

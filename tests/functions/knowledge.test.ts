@@ -183,3 +183,36 @@ describe('backfill', () => {
     expect(data(await cloud.call('ticket', 'indexCases', {}, { openid: 'demo-admin' })).indexed).toBe(0);
   });
 });
+
+describe('FAQ deflection', () => {
+  const read = (openid: string, faqId: string, requestId = rid('faq')) => cloud.call('complaint', 'track', { event: 'faq_view', ref: faqId }, { openid, requestId }).then(data);
+
+  test('reads, complaints within 24 hours and the rate per FAQ, for a period; managers and admins only', async () => {
+    // Reads now: one reader files a complaint anyway, two do not (one read the answer twice, and a retry repeats a request).
+    await read('faq-reader-1', 'faq-thawed');
+    await read('faq-reader-2', 'faq-thawed');
+    const retried = rid('faq');
+    await read('faq-reader-3', 'faq-refund', retried);
+    expect(await read('faq-reader-3', 'faq-refund', retried)).toEqual({ recorded: false });
+    await read('faq-reader-3', 'faq-refund');
+    await read('demo-agent-qc', 'faq-thawed');
+    await submit('faq-reader-1', '看了说明还是不行，水饺全化冻了');
+    await advance(25 * 60);
+    // A read after the others: its 24 hours are still open.
+    await read('faq-reader-4', 'faq-thawed');
+
+    const stats = data(await cloud.call('admin', 'faqStats', {}, { openid: 'demo-manager' }));
+    expect(stats).toMatchObject({ windowHours: 24, truncated: false, totals: { reads: 4, submitted: 1, deflected: 2, pending: 1, rate: 0.667 } });
+    expect(stats.items).toEqual([
+      { faqId: 'faq-thawed', question: expect.any(String), reads: 3, submitted: 1, deflected: 1, pending: 1, rate: 0.5 },
+      { faqId: 'faq-refund', question: expect.any(String), reads: 1, submitted: 0, deflected: 1, pending: 0, rate: 1 },
+    ]);
+    expect(stats.items[0]!.question.length).toBeGreaterThan(3);
+
+    const yesterday = data(await cloud.call('admin', 'faqStats', { from: '2020-01-01', to: '2020-01-31' }, { openid: 'demo-admin' }));
+    expect(yesterday).toMatchObject({ totals: { reads: 0 }, items: [] });
+    expect(await cloud.call('admin', 'faqStats', { from: '2026-12-01', to: '2026-11-01' }, { openid: 'demo-admin' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await cloud.call('admin', 'faqStats', { from: '2026-99-99' }, { openid: 'demo-admin' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await cloud.call('admin', 'faqStats', {}, { openid: 'demo-head-qc' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
