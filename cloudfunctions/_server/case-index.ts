@@ -118,14 +118,31 @@ async function writeTerms(entries: Array<[string, TermWork]>): Promise<void> {
     const ids = entries.slice(i, i + READ_CHUNK).map(([id]) => id);
     for (const d of await rows<CaseTermDoc>(collection('caseTerms').where({ _id: _.in(ids) }).limit(ids.length))) existing.set(d._id, d);
   }
+  // New terms in one insert (most of a young index's writes); a duplicate (another indexer got there first)
+  // sends the batch down the one-by-one path, which re-reads and merges.
+  const fresh = entries.filter(([id]) => !existing.has(id));
+  const created = new Set<string>();
+  if (fresh.length) {
+    const docs = fresh.flatMap(([id, w]) => {
+      const { postings } = mergePostings([], w.add, w.remove);
+      return postings.length ? [{ _id: id, subcategory: w.subcategory, term: w.term, df: postings.length, postings, v: 1 } satisfies CaseTermDoc] : [];
+    });
+    try {
+      for (let i = 0; i < docs.length; i += READ_CHUNK) if (docs.length) await collection('caseTerms').add({ data: docs.slice(i, i + READ_CHUNK) });
+      for (const [id] of fresh) created.add(id);
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
+  const rest = entries.filter(([id]) => !created.has(id));
   let next = 0;
   const worker = async () => {
-    while (next < entries.length) {
-      const [id, w] = entries[next++]!;
+    while (next < rest.length) {
+      const [id, w] = rest[next++]!;
       await writeTerm(id, w, existing.get(id));
     }
   };
-  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, entries.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, rest.length) }, worker));
 }
 
 async function writeTerm(id: string, w: TermWork, current: CaseTermDoc | undefined, attempt = 0): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: prints one JSON line per figure. Each issue adds its own section; the foundation's are
  * function bundle sizes and cold starts, gateway latency, write throughput through /fn, weapp sizes.
- * Optional argument: a comma-separated list of sections (bundles,gateway,throughput,lifecycle,sla,database,classifier,weapp).
+ * Optional argument: a comma-separated list of sections (bundles,gateway,throughput,lifecycle,sla,database,classifier,weapp,similar).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +16,7 @@ import { benchGateway } from './gateway';
 import { benchLifecycle } from './lifecycle';
 import { benchNotify } from './notify';
 import { benchSlaSweep } from './sla';
+import { benchSimilar } from './similar';
 import { emit } from './stats';
 import { benchThroughput } from './throughput';
 import { benchWeapp } from './weapp';
@@ -44,6 +45,10 @@ async function main(): Promise<void> {
   if (wanted.has('sla')) {
     await benchSlaSweep(10_000);
     await benchSlaSweep(100_000);
+  }
+  if (wanted.has('similar')) {
+    await benchSimilar(10_000);
+    await benchSimilar(100_000);
   }
   if (wanted.has('notify')) {
     // Its own local cloud: the drain's figure should not depend on what the other sections left in the outbox.

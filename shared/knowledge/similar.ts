@@ -155,3 +155,37 @@ export function needsCaseIndex(before: { status: string; archivedAt?: Date }, af
   if (was !== is) return true;
   return is && (before.archivedAt?.getTime() ?? 0) !== (after.archivedAt?.getTime() ?? 0);
 }
+
+export interface CaseToIndex {
+  caseId: string;
+  subcategory: string;
+  terms: readonly string[];
+  /** Resolved at (ms). */
+  at: number;
+  archived: boolean;
+}
+
+/**
+ * The whole index for a set of cases at once — what the indexer would build case by case (same caps, same
+ * retention), in one pass: for loading large synthetic case sets (benchmarks) straight into the database.
+ */
+export function buildCaseIndex(cases: readonly CaseToIndex[]): { termDocs: CaseTermDoc[]; statDocs: CaseStatDoc[]; records: Map<string, { subcategory: string; terms: string[]; len: number }> } {
+  const lists = new Map<string, { subcategory: string; term: string; postings: Posting[] }>();
+  const stats = new Map<string, CaseStatDoc>();
+  const records = new Map<string, { subcategory: string; terms: string[]; len: number }>();
+  for (const c of cases) {
+    const { tf, len } = caseTerms(c.terms);
+    if (!tf.size) continue;
+    for (const [term, f] of tf) {
+      const id = caseTermId(c.subcategory, term);
+      let l = lists.get(id);
+      if (!l) lists.set(id, (l = { subcategory: c.subcategory, term, postings: [] }));
+      l.postings.push([c.caseId, f, len, c.at, c.archived ? 1 : 0]);
+    }
+    const s = stats.get(c.subcategory) ?? { _id: caseStatId(c.subcategory), subcategory: c.subcategory, n: 0, totalLen: 0 };
+    stats.set(c.subcategory, { ...s, n: s.n + 1, totalLen: s.totalLen + len });
+    records.set(c.caseId, { subcategory: c.subcategory, terms: [...tf.keys()], len });
+  }
+  const termDocs = [...lists].map(([_id, l]) => ({ _id, subcategory: l.subcategory, term: l.term, df: l.postings.length, postings: mergePostings([], l.postings).postings, v: 1 }));
+  return { termDocs, statDocs: [...stats.values()], records };
+}

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../shared/classifier/normalize';
 import { textTerms } from '../../cloudfunctions/_server/segment';
 import {
+  buildCaseIndex,
   caseTermId,
   caseTerms,
   mergePostings,
@@ -21,10 +23,14 @@ interface Labelled {
 }
 
 const labelled: Labelled[] = fs
-  .readFileSync('/work/shared/data/complaints/labels-dev.jsonl', 'utf8')
+  .readFileSync(path.resolve(__dirname, '../../../shared/data/complaints/labels-dev.jsonl'), 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((l) => JSON.parse(l) as Labelled);
+
+// Every other labelled text is a closed case; the rest are the new complaints looked up against them.
+const cases = labelled.filter((_, i) => i % 2 === 0);
+const queries = labelled.filter((_, i) => i % 2 === 1);
 
 /** The same read-merge-write the server's indexer does, over an in-memory `caseTerms` collection. */
 class MemoryIndex {
@@ -108,9 +114,6 @@ describe('BM25 scoring', () => {
 });
 
 describe('relevance on real complaint texts (labels-dev.jsonl)', () => {
-  // Every other labelled text is a closed case; the rest are the new complaints looked up against them.
-  const cases = labelled.filter((_, i) => i % 2 === 0);
-  const queries = labelled.filter((_, i) => i % 2 === 1);
   const bySub = new Map(cases.map((c) => [c.id, c.subcategory]));
 
   it('finds a case of the same subcategory from the text alone far more often than chance', () => {
@@ -158,5 +161,21 @@ describe('relevance on real complaint texts (labels-dev.jsonl)', () => {
     const [top] = index.lookup('spoiled', '腊肠发霉长毛了，孩子差点吃下去');
     expect(top!.caseId).toBe('sausage');
     expect(top!.matched).toEqual(expect.arrayContaining(['腊肠', '发霉']));
+  });
+});
+
+describe('building the index in one pass', () => {
+  it('gives the same postings, counts and caps as indexing case by case', () => {
+    const sample = cases.slice(0, 120).map((c, i) => ({ caseId: c.id, subcategory: c.subcategory, terms: textTerms(c.text), at: i, archived: i % 17 === 0 }));
+    const index = new MemoryIndex();
+    for (const c of sample) index.add(c.subcategory, c.caseId, [...c.terms], c.at, c.archived ? 1 : 0);
+    const built = buildCaseIndex(sample);
+    expect(built.termDocs.length).toBe(index.docs.size);
+    for (const d of built.termDocs) {
+      const one = index.docs.get(d._id)!;
+      expect(d.df).toBe(one.df);
+      expect([...d.postings].sort()).toEqual([...one.postings].sort());
+    }
+    expect(built.statDocs.reduce((n, s) => n + s.n, 0)).toBe(index.n);
   });
 });
