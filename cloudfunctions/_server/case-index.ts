@@ -8,7 +8,7 @@
  */
 import { AppError } from '@shared/api/envelope';
 import type { CaseIndexRecord, ComplaintDoc } from '@shared/complaint/document';
-import { caseStatId, caseTermId, caseTerms, isClosedCase, mergePostings, type CaseStatDoc, type CaseTermDoc, type Posting } from '@shared/knowledge/similar';
+import { caseStatId, caseTermId, caseTerms, decodePostings, encodableId, encodePostings, isClosedCase, mergePostings, type CaseStatDoc, type CaseTermDoc, type Posting } from '@shared/knowledge/similar';
 import { _ } from './cloud';
 import { collection, isDuplicateKeyError, rows, updatedCount } from './db';
 import { textTerms } from './segment';
@@ -75,7 +75,7 @@ export async function indexCases(cases: readonly IndexedFields[]): Promise<{ ind
   for (const c of cases) {
     const prev = c.caseIndex;
     let next: CaseIndexRecord | null = null;
-    if (isClosedCase(c.status)) {
+    if (isClosedCase(c.status) && encodableId(c._id)) {
       const { tf, len } = caseTerms(textTerms(c.description));
       const at = new Date(c.resolvedAt ?? c.closedAt ?? c.createdAt).getTime();
       for (const [term, f] of tf) slot(c.subcategory, term).add.push([c._id, f, len, at, c.archivedAt ? 1 : 0]);
@@ -125,7 +125,7 @@ async function writeTerms(entries: Array<[string, TermWork]>): Promise<void> {
   if (fresh.length) {
     const docs = fresh.flatMap(([id, w]) => {
       const { postings } = mergePostings([], w.add, w.remove);
-      return postings.length ? [{ _id: id, subcategory: w.subcategory, term: w.term, df: postings.length, postings, v: 1 } satisfies CaseTermDoc] : [];
+      return postings.length ? [{ _id: id, subcategory: w.subcategory, term: w.term, df: postings.length, postings: encodePostings(postings), v: 1 } satisfies CaseTermDoc] : [];
     });
     try {
       for (let i = 0; i < docs.length; i += READ_CHUNK) if (docs.length) await collection('caseTerms').add({ data: docs.slice(i, i + READ_CHUNK) });
@@ -148,20 +148,21 @@ async function writeTerms(entries: Array<[string, TermWork]>): Promise<void> {
 async function writeTerm(id: string, w: TermWork, current: CaseTermDoc | undefined, attempt = 0): Promise<void> {
   if (attempt > 5) throw new Error(`caseTerms ${id}: too many concurrent updates`);
   const retry = async () => writeTerm(id, w, (await rows<CaseTermDoc>(collection('caseTerms').where({ _id: id }).limit(1)))[0], attempt + 1);
-  const { postings, added } = mergePostings(current?.postings ?? [], w.add, w.remove);
-  const removedHere = current ? current.postings.filter((p) => w.remove.has(p[0])).length : 0;
+  const before = decodePostings(current?.postings);
+  const { postings, added } = mergePostings(before, w.add, w.remove);
+  const removedHere = before.filter((p) => w.remove.has(p[0])).length;
   const df = Math.max(postings.length, (current?.df ?? 0) + added - removedHere);
   if (!current) {
     if (!postings.length) return;
     try {
-      await collection('caseTerms').add({ data: { _id: id, subcategory: w.subcategory, term: w.term, df, postings, v: 1 } satisfies CaseTermDoc });
+      await collection('caseTerms').add({ data: { _id: id, subcategory: w.subcategory, term: w.term, df, postings: encodePostings(postings), v: 1 } satisfies CaseTermDoc });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       await retry();
     }
     return;
   }
-  const n = await updatedCount(collection('caseTerms').where({ _id: id, v: current.v }).update({ data: { postings, df, v: current.v + 1 } }));
+  const n = await updatedCount(collection('caseTerms').where({ _id: id, v: current.v }).update({ data: { postings: encodePostings(postings), df, v: current.v + 1 } }));
   if (n === 0) await retry();
 }
 

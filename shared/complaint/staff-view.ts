@@ -113,5 +113,7 @@ export function ticketView(doc: ComplaintDoc, events: EventDoc[], actor: ActorFa
     canApprove: canApprovePending(doc, actor, config.approval),
     canRevealPhone: roles.includes('assignee'),
     replyTemplate: (sub?.replyTemplate ?? '').replaceAll('{product}', doc.productName ?? '商品'),
+    ...(doc.archive ? { archive: { note: doc.archive.note, ...(doc.archive.byName ? { byName: doc.archive.byName } : {}), at: toIso(doc.archive.at) } } : {}),
+    canArchive: lead && (doc.status === 'resolved' || doc.status === 'closed'),
   };
 }

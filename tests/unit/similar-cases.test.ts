@@ -12,7 +12,9 @@ import {
   queryTerms,
   scoreCases,
   topCases,
-  type CaseTermDoc,
+  type TermPostings,
+  encodePostings,
+  decodePostings,
   type Posting,
 } from '../../shared/knowledge/similar';
 
@@ -34,7 +36,7 @@ const queries = labelled.filter((_, i) => i % 2 === 1);
 
 /** The same read-merge-write the server's indexer does, over an in-memory `caseTerms` collection. */
 class MemoryIndex {
-  docs = new Map<string, CaseTermDoc>();
+  docs = new Map<string, TermPostings & { _id: string }>();
   n = 0;
   totalLen = 0;
   add(pool: string, caseId: string, terms: string[], at: number, archived: 0 | 1 = 0) {
@@ -44,14 +46,14 @@ class MemoryIndex {
     this.totalLen += len;
     for (const [term, f] of tf) {
       const id = caseTermId(pool, term);
-      const doc = this.docs.get(id) ?? { _id: id, subcategory: pool, term, df: 0, postings: [], v: 0 };
+      const doc = this.docs.get(id) ?? { _id: id, term, df: 0, postings: [] };
       const merged = mergePostings(doc.postings, [[caseId, f, len, at, archived]]);
-      this.docs.set(id, { ...doc, df: doc.df + merged.added, postings: merged.postings, v: doc.v + 1 });
+      this.docs.set(id, { ...doc, df: doc.df + merged.added, postings: merged.postings });
     }
   }
   lookup(pool: string, text: string, k = 5) {
     const q = queryTerms(textTerms(text));
-    const docs = q.map((t) => this.docs.get(caseTermId(pool, t))).filter((d): d is CaseTermDoc => !!d);
+    const docs = q.map((t) => this.docs.get(caseTermId(pool, t))).filter((d): d is TermPostings & { _id: string } => !!d);
     return topCases(scoreCases(q, docs, { n: this.n, totalLen: this.totalLen }), k);
   }
 }
@@ -78,6 +80,13 @@ describe('posting lists', () => {
     expect(postings.map((p) => p[0]).sort()).toEqual(['mid', 'new', 'old-archived']);
   });
 
+  it('are stored as one string and read back unchanged', () => {
+    const list: Posting[] = [['KS-a_1', 2, 14, 1_795_000_000_000, 1], ['b', 1, 3, 0, 0]];
+    expect(encodePostings(list)).toBe('KS-a_1,2,14,mwm0nk74,1;b,1,3,0,0');
+    expect(decodePostings(encodePostings(list))).toEqual(list);
+    expect(decodePostings('')).toEqual([]);
+  });
+
   it('bound the terms one case contributes, most frequent first', () => {
     const terms = ['腊肠', '发霉', '腊肠', ...Array.from({ length: 60 }, (_, i) => `词${i}`)];
     const { tf, len } = caseTerms(terms, 10);
@@ -89,9 +98,9 @@ describe('posting lists', () => {
 });
 
 describe('BM25 scoring', () => {
-  const docs: CaseTermDoc[] = [
-    { _id: 'x:腊肠', subcategory: 'x', term: '腊肠', df: 3, postings: [['c1', 1, 6, 1, 0], ['c2', 1, 6, 2, 0], ['c3', 1, 6, 3, 0]], v: 1 },
-    { _id: 'x:发霉', subcategory: 'x', term: '发霉', df: 1, postings: [['c2', 2, 6, 2, 0]], v: 1 },
+  const docs: TermPostings[] = [
+    { term: '腊肠', df: 3, postings: [['c1', 1, 6, 1, 0], ['c2', 1, 6, 2, 0], ['c3', 1, 6, 3, 0]] },
+    { term: '发霉', df: 1, postings: [['c2', 2, 6, 2, 0]] },
   ];
 
   it('ranks the case sharing the rarer word first and says which words matched', () => {
@@ -174,7 +183,7 @@ describe('building the index in one pass', () => {
     for (const d of built.termDocs) {
       const one = index.docs.get(d._id)!;
       expect(d.df).toBe(one.df);
-      expect([...d.postings].sort()).toEqual([...one.postings].sort());
+      expect(decodePostings(d.postings).sort()).toEqual([...one.postings].sort());
     }
     expect(built.statDocs.reduce((n, s) => n + s.n, 0)).toBe(index.n);
   });

@@ -5,7 +5,7 @@ import { compensationKey } from '@shared/compensation/dedupe';
 import { qcReviewRequired, suggestCompensation } from '@shared/compensation/rules';
 import type { StaffRole } from '@shared/auth/roles';
 import type { ComplaintDoc } from '@shared/complaint/document';
-import { caseStatId, caseTermId, MIN_SUBCATEGORY_CASES, outcomeBoost, queryTerms, scoreCases, topCases, type CaseStatDoc, type CaseTermDoc, type ScoredCase } from '@shared/knowledge/similar';
+import { caseStatId, caseTermId, decodePostings, MIN_SUBCATEGORY_CASES, outcomeBoost, queryTerms, scoreCases, topCases, type CaseStatDoc, type CaseTermDoc, type ScoredCase } from '@shared/knowledge/similar';
 import { similarCase, subcategoryLabels, suggestionView, thinReadings } from '@shared/staff/advice';
 import { toIso } from '@shared/time/clock';
 import { _, cloud } from '../../_server/cloud';
@@ -115,7 +115,9 @@ export async function similarCases(input: { complaintId: string; limit?: number 
     // The counts and the subcategory's postings at once; the siblings' postings only when the subcategory is thin.
     const termDocs = (subs: string[]) => {
       const ids = subs.flatMap((sub) => terms.map((t) => caseTermId(sub, t)));
-      return rows<CaseTermDoc>(collection('caseTerms').where({ _id: _.in(ids) }).limit(ids.length).field({ term: true, df: true, postings: true }));
+      return rows<CaseTermDoc>(collection('caseTerms').where({ _id: _.in(ids) }).limit(ids.length).field({ term: true, df: true, postings: true })).then((docs) =>
+        docs.map((d) => ({ term: d.term, df: d.df, postings: decodePostings(d.postings) })),
+      );
     };
     const [stats, own] = await Promise.all([
       rows<CaseStatDoc>(collection('caseStats').where({ _id: _.in(pool.map(caseStatId)) }).limit(pool.length)),

@@ -120,6 +120,10 @@ export interface TicketView {
   canRevealPhone: boolean;
   /** Reply template for the subcategory, with the product filled in. */
   replyTemplate: string;
+  /** In the case archive (案例库). */
+  archive?: CaseArchiveMark;
+  /** A lead of this ticket may mark it exemplary (resolved or closed). */
+  canArchive?: boolean;
 }
 
 /** One staff member as the assignment picker shows them: who, whether on duty, and how much they hold. */
