@@ -8,6 +8,7 @@ import {
   caseTermId,
   caseTerms,
   mergePostings,
+  needsCaseIndex,
   outcomeBoost,
   queryTerms,
   scoreCases,
@@ -186,5 +187,20 @@ describe('building the index in one pass', () => {
       expect(decodePostings(d.postings).sort()).toEqual([...one.postings].sort());
     }
     expect(built.statDocs.reduce((n, s) => n + s.n, 0)).toBe(index.n);
+  });
+});
+
+describe('what queues a ticket for indexing', () => {
+  const at = new Date('2026-11-01T00:00:00Z');
+  it('resolving, closing from an open state, reopening and (un)archiving a done ticket; nothing else', () => {
+    expect(needsCaseIndex({ status: 'investigating' }, { status: 'resolved' })).toBe(true);
+    expect(needsCaseIndex({ status: 'compensating' }, { status: 'closed' })).toBe(true);
+    expect(needsCaseIndex({ status: 'resolved' }, { status: 'investigating' })).toBe(true);
+    expect(needsCaseIndex({ status: 'closed' }, { status: 'closed', archivedAt: at })).toBe(true);
+    expect(needsCaseIndex({ status: 'closed', archivedAt: at }, { status: 'closed' })).toBe(true);
+    // Already indexed as resolved: closing it (or rating it) changes nothing the index holds.
+    expect(needsCaseIndex({ status: 'resolved' }, { status: 'closed' })).toBe(false);
+    expect(needsCaseIndex({ status: 'closed', archivedAt: at }, { status: 'closed', archivedAt: new Date(at) })).toBe(false);
+    expect(needsCaseIndex({ status: 'assigned' }, { status: 'investigating' })).toBe(false);
   });
 });
