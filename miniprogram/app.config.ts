@@ -13,7 +13,7 @@ export default defineAppConfig({
       // Staff ticket handling: inbox (list + ticket side by side on a wide screen), ticket, phone intake, binding.
       root: 'packages/staff',
       name: 'staff',
-      pages: ['inbox/index', 'ticket/index', 'intake/index', 'bind/index', 'incidents/index', 'incident/index'],
+      pages: ['inbox/index', 'ticket/index', 'intake/index', 'bind/index', 'incidents/index', 'incident/index', 'archive/index'],
     },
     {
       // Heads' and managers' dashboard with hand-drawn charts (Views, no chart library).

@@ -29,6 +29,8 @@ const FUNCTION_DEPENDENCIES: Record<string, string[]> = {
   ticket: ['tencentcloud-sdk-nodejs-hunyuan', 'jieba-wasm'],
   // Word segmentation for keywords (jieba as WebAssembly: 4 MB with its dictionary, so never inlined).
   stats: ['jieba-wasm'],
+  // The similar-case indexer runs in the sla timer (cloudfunctions/_server/case-index.ts).
+  sla: ['jieba-wasm'],
   // SMS through Tencent Cloud's common client (SendSms, 2021-01-11); the typed sms package only wraps it.
   notify: ['tencentcloud-sdk-nodejs-common'],
 };

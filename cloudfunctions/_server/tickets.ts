@@ -1,6 +1,7 @@
 import { AppError } from '@shared/api/envelope';
 import type { ComplaintDoc, EventDoc } from '@shared/complaint/document';
 import { scheduleFields } from '@shared/complaint/schedule';
+import { needsCaseIndex } from '@shared/knowledge/similar';
 import type { OutboxMessage } from '@shared/notify/outbox';
 import { appendEvents } from './audit';
 import { _ } from './cloud';
@@ -38,6 +39,8 @@ export interface Change {
  * the new version, so a retry cannot log twice).
  */
 export async function commitChange(doc: ComplaintDoc, change: Change, now: Date, config: AppConfig): Promise<ComplaintDoc> {
+  // Resolving, closing, reopening or (un)archiving queues the ticket for the similar-case index (sla timer).
+  if (needsCaseIndex(doc, { ...doc, ...change.set })) change = { ...change, set: { ...change.set, caseIndexAt: now } };
   const merged: ComplaintDoc = { ...doc, ...change.set, updatedAt: now, version: doc.version + 1 };
   const schedule = scheduleFields(merged, now, config);
   const next: ComplaintDoc = { ...merged, ...schedule };

@@ -6,6 +6,7 @@ import { listDepartments, saveDepartment } from './actions/departments';
 import { listFaqs, saveFaq } from './actions/faq';
 import { health } from './actions/health';
 import { importLogistics } from './actions/logistics';
+import { faqStats } from './actions/faq-stats';
 import { generateQrCode, listQrCodes } from './actions/qr-codes';
 import { reencrypt } from './actions/reencrypt';
 import { listSpiceLevels, saveSpiceLevel } from './actions/spice';
@@ -32,6 +33,7 @@ export const main = defineFunction('admin', {
   saveDepartment,
   listFaqs,
   saveFaq,
+  faqStats,
   listAudit,
   health,
   reencrypt,

@@ -11,6 +11,7 @@ import { mediaUrls, similarCases, suggestCompensationFor } from './actions/knowl
 import { cancelSample, findSample, recordSampleReceipt, recordSampleResult, requestSample } from './actions/sample';
 import { profile, setOnDuty, staffOptions } from './actions/staff';
 import { ackIncident, closeIncident, incident, incidents } from './actions/incidents';
+import { archiveCase, caseArchive, indexCases, unarchiveCase } from './actions/case-archive';
 
 /** Staff actions on tickets (DESIGN.md "Cloud functions"). */
 export const main = defineFunction('ticket', {
@@ -44,4 +45,8 @@ export const main = defineFunction('ticket', {
   recordSampleReceipt,
   recordSampleResult,
   findSample,
+  archiveCase,
+  unarchiveCase,
+  caseArchive,
+  indexCases,
 });

@@ -5,6 +5,7 @@ export const INBOX_PAGE = '/packages/staff/inbox/index';
 export const TICKET_PAGE = '/packages/staff/ticket/index';
 export const INTAKE_PAGE = '/packages/staff/intake/index';
 export const BIND_PAGE_URL = '/packages/staff/bind/index';
+export const ARCHIVE_PAGE = '/packages/staff/archive/index';
 export const DASHBOARD_PAGE = '/packages/dashboard/overview/index';
 export const ADMIN_PAGES = {
   staff: '/packages/admin/staff/index',

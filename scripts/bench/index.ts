@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: prints one JSON line per figure. Each issue adds its own section; the foundation's are
  * function bundle sizes and cold starts, gateway latency, write throughput through /fn, weapp sizes.
- * Optional argument: a comma-separated list of sections (bundles,gateway,throughput,lifecycle,sla,database,classifier,weapp,import,surge,stats,backup).
+ * Optional argument: a comma-separated list of sections (bundles,gateway,throughput,lifecycle,sla,database,classifier,weapp,import,surge,stats,similar,backup).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +20,7 @@ import { benchLifecycle } from './lifecycle';
 import { benchNotify } from './notify';
 import { benchSlaSweep } from './sla';
 import { benchSurgeSimulation, benchSurgeSubmit } from './surge';
+import { benchSimilar } from './similar';
 import { emit } from './stats';
 import { benchThroughput } from './throughput';
 import { benchWeapp } from './weapp';
@@ -27,7 +28,7 @@ import { benchWeapp } from './weapp';
 async function main(): Promise<void> {
   const wanted = new Set((process.argv[2] ?? 'bundles,gateway,throughput,lifecycle,sla,database,classifier,weapp').split(','));
   if (!process.argv[2]) wanted.add('notify');
-  if (!process.argv[2]) for (const section of ['import', 'surge', 'stats']) wanted.add(section);
+  if (!process.argv[2]) for (const section of ['import', 'surge', 'stats', 'similar']) wanted.add(section);
   emit({ bench: 'machine', cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, at: new Date().toISOString() });
   await ensureFunctionsBuilt();
   if (wanted.has('bundles')) benchBundles();
@@ -49,6 +50,10 @@ async function main(): Promise<void> {
   if (wanted.has('sla')) {
     await benchSlaSweep(10_000);
     await benchSlaSweep(100_000);
+  }
+  if (wanted.has('similar')) {
+    await benchSimilar(10_000);
+    await benchSimilar(100_000);
   }
   if (wanted.has('notify')) {
     // Its own local cloud: the drain's figure should not depend on what the other sections left in the outbox.

@@ -79,6 +79,19 @@ export interface RatingRecord {
   at: Date;
 }
 
+export interface CaseIndexRecord {
+  subcategory: string;
+  terms: string[];
+  len: number;
+}
+
+export interface ArchiveRecord {
+  note: string;
+  byOpenid: string;
+  byName?: string;
+  at: Date;
+}
+
 /** The stored complaint (collection `complaints`). Phone numbers are stored encrypted, with a masked copy for staff screens. */
 export interface ComplaintDoc extends ComplaintCore {
   requestId: string;
@@ -136,6 +149,14 @@ export interface ComplaintDoc extends ComplaintCore {
   sample?: SampleRecord;
   resolvedAt?: Date;
   closedAt?: Date;
+  /** Indexed: set when the ticket resolves or closes (or its archive mark changes), cleared once its terms are in `caseTerms`. */
+  caseIndexAt?: Date;
+  /** What the similar-case index holds for this ticket, so a re-index replaces exactly that. */
+  caseIndex?: CaseIndexRecord;
+  /** Exemplary resolution in the case archive (案例库), with the lesson to learn from it. */
+  archive?: ArchiveRecord;
+  /** Indexed copy of `archive.at`: the archive is listed newest first. */
+  archivedAt?: Date;
   /** Optimistic concurrency: every change is conditional on the version read and increments it. */
   version: number;
 }
@@ -165,7 +186,9 @@ export type EventAction =
   /** The order's temperature log arrived (import or push) while the cold-chain complaint was open. */
   | 'coldchain_data'
   | 'batch_surge'
-  | 'sample';
+  | 'sample'
+  | 'archive'
+  | 'unarchive';
 
 /** One entry of the append-only audit log (collection `events`): who, when, what, before → after. */
 export interface EventDoc {

@@ -117,5 +117,7 @@ export function ticketView(doc: ComplaintDoc, events: EventDoc[], actor: ActorFa
     replyTemplate: (sub?.replyTemplate ?? '').replaceAll('{product}', doc.productName ?? '商品'),
     ...(doc.sample ? { sample: sampleView(doc.sample, 'staff', doc.sla, now) } : {}),
     sampleAbilities: sampleAbilities({ ...actor, worksTicket: canWorkTicket(actor, doc) }, doc, config.sampleLab ?? DEFAULT_SAMPLE_LAB),
+    ...(doc.archive ? { archive: { note: doc.archive.note, ...(doc.archive.byName ? { byName: doc.archive.byName } : {}), at: toIso(doc.archive.at) } } : {}),
+    canArchive: lead && (doc.status === 'resolved' || doc.status === 'closed'),
   };
 }

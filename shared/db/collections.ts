@@ -34,7 +34,6 @@ export const COLLECTIONS = {
       { name: 'department_queue', keys: [asc('department'), asc('queueKey')] },
       { name: 'assignee_queue', keys: [asc('assigneeOpenid'), asc('queueKey')] },
       { name: 'status_queue', keys: [asc('status'), asc('queueKey')] },
-      { name: 'nextDueAt', keys: [asc('nextDueAt')] },
       // Timers: the next SLA warning/breach and the next automatic move, so a sweep reads only what is due.
       { name: 'nextSlaEventAt', keys: [asc('nextSlaEventAt')] },
       { name: 'autoAt', keys: [asc('autoAt')] },
@@ -49,6 +48,10 @@ export const COLLECTIONS = {
       { name: 'updatedAt', keys: [asc('updatedAt')] },
       // Account managers' list of VIP customers with open complaints.
       { name: 'tier_status', keys: [asc('customerTier'), asc('status')] },
+      // Similar cases: tickets whose terms are still to be indexed; the backfill's cursor; the case archive.
+      { name: 'caseIndexAt', keys: [asc('caseIndexAt')] },
+      { name: 'resolvedAt', keys: [asc('resolvedAt')] },
+      { name: 'archivedAt', keys: [desc('archivedAt')] },
     ],
   },
   events: {
@@ -162,6 +165,14 @@ export const COLLECTIONS = {
   surgeBaselines: { purpose: '各商品的平时投诉率（_id = 商品，定时任务维护，批次异常检测用）', indexes: [] },
   statsDaily: {
     purpose: '看板按日汇总（_id = 日期，每张投诉一行紧凑记录；meta = 汇总进度），由 stats 定时任务维护',
+    indexes: [],
+  },
+  caseTerms: {
+    purpose: '相似案例倒排索引（_id = 细类:词，含有上限的案例列表）',
+    indexes: [],
+  },
+  caseStats: {
+    purpose: '相似案例索引的细类统计（案例数、总词数，用于 IDF）',
     indexes: [],
   },
 } as const satisfies Record<string, CollectionDecl>;

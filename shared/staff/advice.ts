@@ -4,6 +4,7 @@ import { describeOffer } from '../compensation/offer';
 import type { CompensationSuggestion } from '../compensation/rules';
 import type { TemperatureReading } from '../catalog/model';
 import type { ComplaintDoc } from '../complaint/document';
+import type { Taxonomy } from '../complaint/taxonomy';
 import { toIso } from '../time/clock';
 
 /** A rule's suggestion as the compensation picker shows it: what, why, and who must approve it for this caller. */
@@ -30,10 +31,16 @@ export function thinReadings(readings: readonly TemperatureReading[], thresholdC
   return sorted.filter((r, i) => i % step === 0 || i === sorted.length - 1 || r.celsius > thresholdCelsius).map((r) => ({ at: toIso(r.at), celsius: r.celsius }));
 }
 
-type ClosedCase = Pick<ComplaintDoc, '_id' | 'ticketNo' | 'createdAt' | 'resolvedAt' | 'status' | 'description' | 'productName' | 'rootCause' | 'solution' | 'compensation' | 'rating'>;
+type ClosedCase = Pick<ComplaintDoc, '_id' | 'ticketNo' | 'createdAt' | 'resolvedAt' | 'status' | 'description' | 'productName' | 'rootCause' | 'solution' | 'compensation' | 'rating'> &
+  Partial<Pick<ComplaintDoc, 'subcategory' | 'archive'>>;
+
+/** Subcategory code → label, for case cards. */
+export function subcategoryLabels(taxonomy: Taxonomy): Map<string, string> {
+  return new Map(taxonomy.categories.flatMap((c) => c.subcategories.map((s) => [s.code, s.label] as const)));
+}
 
 /** A past ticket as the agent reads it beside the current one: what it was, why, and what settled it. */
-export function similarCase(d: ClosedCase): SimilarCase {
+export function similarCase(d: ClosedCase, labels?: ReadonlyMap<string, string>): SimilarCase {
   const accepted = d.solution && d.solution.state !== 'withdrawn' ? d.solution.text : undefined;
   return {
     complaintId: d._id,
@@ -47,5 +54,7 @@ export function similarCase(d: ClosedCase): SimilarCase {
     ...(accepted ? { solution: accepted } : {}),
     ...(d.compensation ? { compensation: d.compensation.summary } : {}),
     ...(d.rating ? { stars: d.rating.stars } : {}),
+    ...(d.subcategory ? { subcategory: d.subcategory, subcategoryLabel: labels?.get(d.subcategory) ?? d.subcategory } : {}),
+    ...(d.archive ? { archive: { note: d.archive.note, ...(d.archive.byName ? { byName: d.archive.byName } : {}), at: toIso(d.archive.at) } } : {}),
   };
 }

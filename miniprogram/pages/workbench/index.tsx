@@ -13,7 +13,7 @@ import { loadSession, useSession } from '../../session';
 import { useTabPage } from '../../tabbar/store';
 import { setWorkbenchBadge } from '../../utils/badge';
 import { dashboardKey, defaultDashboardRange, prefetch } from '../../utils/prefetch';
-import { ADMIN_PAGES, BIND_PAGE_URL, DASHBOARD_PAGE, INCIDENTS_PAGE, INTAKE_PAGE, inboxUrl, ticketUrl } from '../../utils/staff-routes';
+import { ADMIN_PAGES, ARCHIVE_PAGE, BIND_PAGE_URL, DASHBOARD_PAGE, INCIDENTS_PAGE, INTAKE_PAGE, inboxUrl, ticketUrl } from '../../utils/staff-routes';
 import { Connectivity } from './components/Connectivity';
 import { DutySwitch } from './components/DutySwitch';
 import { NameCard } from './components/NameCard';
@@ -37,6 +37,7 @@ const TOOLS: Tool[] = [
   { id: 'tool-inbox', title: '工单列表', description: '按紧急程度和剩余时间排序，可筛选', url: inboxUrl(), roles: ['agent', 'head', 'manager', 'admin'] },
   { id: 'tool-intake', title: '电话录入', description: '400 热线来电，代顾客登记投诉', url: INTAKE_PAGE, roles: ['agent', 'head', 'manager', 'admin'] },
   { id: 'tool-incidents', title: '批次异常', description: '同一批次投诉激增时自动立案的质检事件', url: INCIDENTS_PAGE, roles: ['head', 'manager', 'admin'] },
+  { id: 'tool-archive', title: '案例库', description: '优秀处理案例与经验，可按类别和关键词查找', url: ARCHIVE_PAGE, roles: ['agent', 'head', 'manager', 'admin'] },
   { id: 'tool-dashboard', title: '数据看板', description: '投诉趋势、时效达成、满意度与预警；导出明细', url: DASHBOARD_PAGE, roles: ['head', 'manager', 'admin'] },
   { id: 'tool-staff', title: '员工与邀请码', description: '邀请新员工、角色与部门、在岗与停用', url: ADMIN_PAGES.staff, roles: ['admin'] },
   { id: 'tool-sla', title: '时效与节假日', description: '各级时限、营业时间、节假日模式', url: ADMIN_PAGES.sla, roles: ['admin'] },

@@ -142,6 +142,27 @@ export interface SpiceItem {
 export const FAQ_CATEGORIES = ['refund', 'service', 'quality', 'delivery', 'product', 'store', 'invoice'] as const;
 export type FaqCategory = (typeof FAQ_CATEGORIES)[number];
 
+/** FAQ deflection over a period (definition: shared/knowledge/deflection.ts). */
+export interface FaqStats {
+  from: string;
+  to: string;
+  /** A read counts as submitted when the customer filed a complaint within this many hours. */
+  windowHours: number;
+  totals: FaqOutcomeCounts;
+  items: Array<FaqOutcomeCounts & { faqId: string; question: string }>;
+  /** More reads than one answer examines: narrow the period. */
+  truncated: boolean;
+}
+
+export interface FaqOutcomeCounts {
+  reads: number;
+  deflected: number;
+  submitted: number;
+  /** The window has not passed yet and no complaint so far. */
+  pending: number;
+  rate?: number;
+}
+
 /** The page an invited person opens to bind their WeChat account (staff subpackage). */
 export const BIND_PAGE = 'packages/staff/bind/index';
 
@@ -287,6 +308,15 @@ export const admin = {
     roles: ADMINS,
     errors: ['NOT_FOUND', 'CONFLICT'],
     idempotent: true,
+  }),
+  faqStats: action<FaqStats>()({
+    summary: '常见问题分流效果：阅读次数、读后 24 小时内未投诉（分流）与仍投诉的人数及分流率（按日期范围）',
+    input: z.strictObject({
+      from: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))),
+      to: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))),
+    }),
+    roles: ['manager', 'admin'],
+    errors: [],
   }),
   listAudit: action<Page<AuditItem>>()({
     summary: '管理操作审计日志（最新在前）',

@@ -133,6 +133,10 @@ export interface TicketView {
   /** The sample re-inspection (寄样复检) and what this caller may do about it. */
   sample?: SampleView;
   sampleAbilities?: SampleAbilities;
+  /** In the case archive (案例库). */
+  archive?: CaseArchiveMark;
+  /** A lead of this ticket may mark it exemplary (resolved or closed). */
+  canArchive?: boolean;
 }
 
 /** One staff member as the assignment picker shows them: who, whether on duty, and how much they hold. */
@@ -188,7 +192,7 @@ export interface CompensationAdvice {
   products: Array<{ productId: string; name: string; priceFen: number }>;
 }
 
-/** A closed ticket of the same subcategory, with what solved it (DOMAIN.md "Knowledge"). */
+/** A resolved or closed ticket whose complaint reads like this one, with what solved it (DOMAIN.md "Knowledge"). */
 export interface SimilarCase {
   complaintId: string;
   ticketNo: string;
@@ -201,6 +205,27 @@ export interface SimilarCase {
   solution?: string;
   compensation?: string;
   stars?: number;
+  /** The words it shares with this complaint, weightiest first (empty when it is only the latest of its subcategory). */
+  matchedTerms?: string[];
+  /** Text-match score (BM25 with the outcome's small boost); higher is closer. */
+  score?: number;
+  subcategory?: string;
+  subcategoryLabel?: string;
+  /** In the case archive (案例库), with the lesson noted by a lead. */
+  archive?: CaseArchiveMark;
+}
+
+export interface CaseArchiveMark {
+  note: string;
+  byName?: string;
+  at: string;
+}
+
+/** One exemplary resolution in the case archive. */
+export interface ArchivedCase extends SimilarCase {
+  archive: CaseArchiveMark;
+  category: Category;
+  department: DepartmentCode;
 }
 
 const ticketRef = { complaintId: idSchema };
@@ -350,7 +375,7 @@ export const ticket = {
     errors: ['NOT_FOUND'],
   }),
   similarCases: action<{ items: SimilarCase[] }>()({
-    summary: '同一细类已解决的工单及其处理方案（最新在前）',
+    summary: '投诉内容相近的已解决工单及其处理方案（同一细类，案例少时扩大到同一大类；附相同的关键词）',
     input: z.strictObject({ ...ticketRef, limit: z.optional(z.int('必须是整数').check(z.minimum(1, '至少 1 条'), z.maximum(10, '最多 10 条'))) }),
     roles: STAFF,
     errors: ['NOT_FOUND'],
@@ -433,6 +458,36 @@ export const ticket = {
     input: z.strictObject({ incidentId: idSchema, version: versionSchema, note: noteSchema }),
     roles: [...LEADS],
     errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVALID_INPUT'],
+  }),
+  archiveCase: action<TicketChange>()({
+    summary: '把已解决/已关闭的工单收入案例库，附经验说明（主管、经理；记入审计）',
+    input: z.strictObject({ ...ticketRef, version: versionSchema, note: z.string().check(z.trim(), z.minLength(4, '请写下这个案例值得借鉴的地方（至少 4 个字）'), z.maxLength(300, '最多 300 个字')) }),
+    roles: [...LEADS],
+    errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
+  }),
+  unarchiveCase: action<TicketChange>()({
+    summary: '把工单移出案例库（主管、经理；记入审计）',
+    input: z.strictObject({ ...ticketRef, version: versionSchema }),
+    roles: [...LEADS],
+    errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
+  }),
+  caseArchive: action<Page<ArchivedCase>>()({
+    summary: '案例库：可按大类、细类和关键词筛选，最新收录在前',
+    input: z.strictObject({
+      category: z.optional(z.enum(CATEGORIES, { error: '未知的类别' })),
+      subcategory: z.optional(z.string().check(z.trim(), z.minLength(1, '细类无效'), z.maxLength(40, '细类无效'))),
+      text: z.optional(z.string().check(z.trim(), z.maxLength(40, '最多 40 个字'))),
+      cursor: cursorSchema,
+      limit: limitSchema,
+    }),
+    roles: STAFF,
+    errors: [],
+  }),
+  indexCases: action<{ indexed: number; scanned: number; cursor?: string }>()({
+    summary: '把已有的已解决工单补进相似案例索引（按解决时间分页，重复调用无害）',
+    input: z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(100, '游标无效'))), limit: z.optional(z.int('必须是整数').check(z.minimum(1, '至少 1 条'), z.maximum(500, '最多 500 条'))) }),
+    roles: ['manager', 'admin'],
+    errors: [],
   }),
 } as const;
 

@@ -9,6 +9,7 @@ import { ErrorState } from '../../../components/ErrorState';
 import { LoadingSkeleton } from '../../../components/LoadingSkeleton';
 import { useRemote } from '../../../hooks/useRemote';
 import { useSession } from '../../../session';
+import { FaqStatsCard } from './components/FaqStatsCard';
 import '../admin.scss';
 import './index.scss';
 
@@ -94,6 +95,7 @@ export default function FaqAdminPage() {
         )}
       </View>
       {form}
+      {!draft && <FaqStatsCard />}
       {state.status === 'loading' && <LoadingSkeleton cards={2} lines={3} label='正在加载常见问题' />}
       {state.status === 'error' && <ErrorState title='常见问题加载失败' error={state.error} onRetry={state.error.code === 'FORBIDDEN' ? undefined : () => void reload()} />}
       {state.status === 'ok' && state.data.items.length === 0 && <EmptyState title='还没有常见问题' description='添加顾客常问的问题，填投诉表时会自动推荐。' />}

@@ -8,6 +8,7 @@ import { LoadingSkeleton } from '../../../../components/LoadingSkeleton';
 import { yuan } from '../../../../i18n/format';
 import { formatShortDateTime } from '../../../../utils/time';
 import { useTicket } from '../../hooks/useTicket';
+import { ArchiveControl } from '../ArchiveControl';
 import { ClassificationCard } from '../ClassificationCard';
 import { ColdChainCard } from '../ColdChainCard';
 import { ContactCard } from '../ContactCard';
@@ -144,6 +145,13 @@ export function TicketPanel({ complaintId, epoch, onChanged, className = '' }: T
         onSave={async (input) => ok(await run('reclassify', () => call('ticket', 'reclassify', { complaintId: id, version: view.version, ...input })))}
       />
       {(view.orderNo || isColdChainComplaint(view.classification)) && <ColdChainCard complaintId={id} coldChain={isColdChainComplaint(view.classification)} />}
+      <ArchiveControl
+        view={view}
+        saving={busy === 'archive'}
+        error={errors.archive}
+        onArchive={async (n) => ok(await run('archive', () => call('ticket', 'archiveCase', { complaintId: id, version: view.version, note: n })))}
+        onUnarchive={async () => ok(await run('archive', () => call('ticket', 'unarchiveCase', { complaintId: id, version: view.version })))}
+      />
       <SimilarCases complaintId={id} subcategoryLabel={view.classification.subcategoryLabel} />
       <EventLog events={view.events} saving={busy === 'note'} error={errors.note} onNote={note} />
     </View>

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '案例库',
+  enablePullDownRefresh: true,
+});
