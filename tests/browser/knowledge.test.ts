@@ -1,9 +1,7 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureAppBuilt, ROOT } from '../../scripts/lib/builds';
-import { openBrowser, fullPageScreenshot } from '../helpers/browser';
-import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
+import { describe, expect, test } from 'vitest';
+import { fullPageScreenshot, withAppInBrowser } from '../helpers/browser';
+import { data, type TestCloud } from '../helpers/localcloud';
 
 /**
  * Knowledge in the browser build: similar cases on the ticket screen (shared words, archive badge), a head
@@ -11,7 +9,6 @@ import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
  * Screenshots: test-results/screenshots/knowledge-*.png.
  */
 let cloud: TestCloud;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
 const shown = (selector: string) => `.taro_page_show ${selector}`;
 const text = (selector: string) => page.textContent(shown(selector), { timeout: 1500 }).catch(() => null);
@@ -41,16 +38,7 @@ async function resolve(customer: string, complaintId: string, solution: string, 
   data(await cloud.call('complaint', 'rate', { complaintId, stars: 5 }, { openid: customer, requestId: rid('rate') }));
 }
 
-beforeAll(async () => {
-  await ensureAppBuilt(['h5']);
-  cloud = await startTestCloud({ h5Dir: path.join(ROOT, 'dist', 'h5'), prewarm: true });
-  browser = await openBrowser();
-  page = browser.page;
-});
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.close();
-});
+withAppInBrowser((app) => void ({ cloud, page } = app));
 
 describe('knowledge on the staff side', () => {
   let resolvedId = '';

@@ -1,9 +1,7 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureAppBuilt, ROOT } from '../../scripts/lib/builds';
-import { fullPageScreenshot, openBrowser } from '../helpers/browser';
-import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
+import { describe, expect, test } from 'vitest';
+import { fullPageScreenshot, withAppInBrowser } from '../helpers/browser';
+import { data, type TestCloud } from '../helpers/localcloud';
 
 /**
  * Logistics data in the browser build: an admin pastes a readings CSV with bad rows (the rows are listed, nothing is
@@ -11,7 +9,6 @@ import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
  * the paragraph on their complaint page. Screenshots: test-results/screenshots/logistics-*.png.
  */
 let cloud: TestCloud;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
 const shown = (selector: string) => `.taro_page_show ${selector}`;
 const text = (selector: string) => page.textContent(shown(selector), { timeout: 1500 }).catch(() => null);
@@ -27,16 +24,7 @@ async function snap(name: string) {
   await fullPageScreenshot(page, name);
 }
 
-beforeAll(async () => {
-  await ensureAppBuilt(['h5']);
-  cloud = await startTestCloud({ h5Dir: path.join(ROOT, 'dist', 'h5'), prewarm: true });
-  browser = await openBrowser();
-  page = browser.page;
-});
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.close();
-});
+withAppInBrowser((app) => void ({ cloud, page } = app));
 
 describe('logistics data in the browser', () => {
   test('admin: bad rows are listed and nothing is imported; the fixed file imports', async () => {

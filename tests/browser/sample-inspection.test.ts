@@ -1,10 +1,8 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureAppBuilt, ROOT } from '../../scripts/lib/builds';
-import { fullPageScreenshot, openBrowser } from '../helpers/browser';
-import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
+import { describe, expect, test } from 'vitest';
+import { fullPageScreenshot, withAppInBrowser } from '../helpers/browser';
+import { data, type TestCloud } from '../helpers/localcloud';
 
 /**
  * Taste disputes in the browser build: the agent asks for a sample on the ticket screen, the customer reads the
@@ -13,7 +11,6 @@ import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
  * the admin's 麻辣度参考库. Screenshots: test-results/screenshots/sample-*.png.
  */
 let cloud: TestCloud;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
 const shown = (selector: string) => `.taro_page_show ${selector}`;
 const text = (selector: string) => page.textContent(shown(selector), { timeout: 1500 }).catch(() => null);
@@ -33,16 +30,7 @@ async function snapFull(name: string): Promise<void> {
 
 const stored = (id: string) => cloud.database.find('complaints', { _id: id })[0] as Record<string, any>;
 
-beforeAll(async () => {
-  await ensureAppBuilt(['h5']);
-  cloud = await startTestCloud({ h5Dir: path.join(ROOT, 'dist', 'h5'), prewarm: true });
-  browser = await openBrowser();
-  page = browser.page;
-});
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.close();
-});
+withAppInBrowser((app) => void ({ cloud, page } = app));
 
 describe('寄样复检 across both sides', () => {
   let complaintId = '';

@@ -1,9 +1,7 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureAppBuilt, ROOT } from '../../scripts/lib/builds';
-import { fullPageScreenshot, openBrowser, screenshot } from '../helpers/browser';
-import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { fullPageScreenshot, screenshot, withAppInBrowser } from '../helpers/browser';
+import { data, type TestCloud } from '../helpers/localcloud';
 
 /**
  * Batch surge screens in the browser build: five customers complain about one 腊肠 batch, then QC's head sees the
@@ -11,7 +9,6 @@ import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
  * shows the 批次异常 card. Screenshots: test-results/screenshots/surge-*.png.
  */
 let cloud: TestCloud;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
 let incidentId = '';
 let firstTicket = '';
@@ -25,11 +22,8 @@ async function open(openid: string, hash: string, viewport = PHONE): Promise<voi
   await page.goto(`${cloud.url}/?as=${openid}#${hash}`);
 }
 
+withAppInBrowser((app) => void ({ cloud, page } = app));
 beforeAll(async () => {
-  await ensureAppBuilt(['h5']);
-  cloud = await startTestCloud({ h5Dir: path.join(ROOT, 'dist', 'h5'), prewarm: true });
-  browser = await openBrowser();
-  page = browser.page;
   const batches = cloud.database.find('batches', {}) as Array<{ _id: string; scene: string; productId: string }>;
   const batch = batches.find((b) => b.productId.includes('sausage')) ?? batches[0];
   const texts = ['腊肠切开里面有霉点，不敢吃', '这批腊肠闻着发酸', '腊肠表面发白发黏', '包装鼓起来了，打开有股怪味', '颜色发暗，味道不对'];
@@ -38,10 +32,6 @@ beforeAll(async () => {
     if (i === 0) firstTicket = res.complaintId;
   }
   incidentId = (cloud.database.find('incidents', { batchId: batch._id })[0] as { _id: string })._id;
-});
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.close();
 });
 
 describe('batch surge screens', () => {

@@ -2,6 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { LocalCloudOptions } from '../../localcloud';
+import { ensureAppBuilt, ROOT } from '../../scripts/lib/builds';
+import { startTestCloud, type TestCloud } from './localcloud';
 
 export const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'test-results', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -57,4 +61,23 @@ export async function fullPageScreenshot(page: Page, name: string): Promise<void
   await unfold(true);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
   await unfold(false);
+}
+
+/**
+ * The browser tests' fixture, registered as beforeAll/afterAll: the h5 build (built first if stale) served by a
+ * fresh local cloud, and one Chromium page. `onReady` gets both before the file's own beforeAll hooks run.
+ */
+export function withAppInBrowser(onReady: (app: { cloud: TestCloud; page: Page }) => void | Promise<void>, options: Partial<LocalCloudOptions> = {}): void {
+  let cloud: TestCloud | undefined;
+  let browser: Awaited<ReturnType<typeof openBrowser>> | undefined;
+  beforeAll(async () => {
+    await ensureAppBuilt(['h5']);
+    cloud = await startTestCloud({ h5Dir: path.join(ROOT, 'dist', 'h5'), prewarm: true, ...options });
+    browser = await openBrowser();
+    await onReady({ cloud, page: browser.page });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await cloud?.close();
+  });
 }

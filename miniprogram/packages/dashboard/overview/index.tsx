@@ -1,12 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import type { CsvExport } from '@shared/api/functions/stats';
 import { DEPARTMENT_LABELS } from '@shared/auth/roles';
 import { CATEGORY_LABELS } from '@shared/complaint/model';
 import { DEFAULT_TAXONOMY, findSubcategory } from '@shared/complaint/taxonomy';
 import { daysBefore } from '@shared/staff/charts';
 import { useEffect, useState } from 'react';
-import { call, type ClientError } from '../../../api';
+import { call } from '../../../api';
 import { ActionButton } from '../../../components/ActionButton';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
@@ -27,6 +26,7 @@ import { KpiTiles } from '../components/KpiTiles';
 import { ShareBars } from '../components/ShareBars';
 import { SlaBars } from '../components/SlaBars';
 import { SurgeCard } from '../components/SurgeCard';
+import { CsvExportResult, useCsvExport } from '../components/CsvExportResult';
 import './index.scss';
 
 /** Today in China (UTC+8), `YYYY-MM-DD`. */
@@ -59,23 +59,12 @@ export default function DashboardPage() {
   useEffect(() => {
     if (state.status === 'ok') setPick(state.data.options);
   }, [state]);
-  const [exporting, setExporting] = useState(false);
-  const [exported, setExported] = useState<CsvExport | ClientError>();
+  const csv = useCsvExport(() => call('stats', 'exportCsv', input));
 
   usePullDownRefresh(async () => {
     await refresh();
     Taro.stopPullDownRefresh();
   });
-
-  const exportCsv = async () => {
-    setExporting(true);
-    setExported(undefined);
-    const res = await call('stats', 'exportCsv', input);
-    setExporting(false);
-    setExported(res.ok ? res.data : res.error);
-    // The browser build downloads at once; WeChat cannot open a CSV, so the link is there to copy to a PC.
-    if (res.ok && process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') window.open(res.data.url, '_blank');
-  };
 
   let body;
   if (state.status === 'loading') body = <LoadingSkeleton cards={4} lines={4} label='正在汇总数据' />;
@@ -138,7 +127,7 @@ export default function DashboardPage() {
         <Text className='dashboard-page__scope' id='dashboard-scope'>
           {kind === 'head' && session.state.status === 'ready' && session.state.session.department ? DEPARTMENT_LABELS[session.state.session.department] : query.department ? DEPARTMENT_LABELS[query.department] : '全部部门'}
         </Text>
-        <ActionButton id='dashboard-export' type='outline' size='small' loading={exporting} onClick={() => void exportCsv()}>
+        <ActionButton id='dashboard-export' type='outline' size='small' loading={csv.exporting} onClick={() => void csv.start()}>
           导出 CSV
         </ActionButton>
       </View>
@@ -150,23 +139,7 @@ export default function DashboardPage() {
           重点客户名单 ›
         </Text>
       </View>
-      {exported && (
-        <View className={`dashboard-page__export${'code' in exported ? ' dashboard-page__export--error' : ''}`} id='dashboard-export-result'>
-          {'code' in exported ? (
-            <Text>{exported.message}</Text>
-          ) : (
-            <>
-              <Text>
-                已导出 {exported.rows} 条：{exported.filename}
-                {exported.truncated ? '（超出上限，请缩短时间范围）' : ''}
-              </Text>
-              <Text className='dashboard-page__link' id='dashboard-export-link' userSelect onClick={() => void Taro.setClipboardData({ data: exported.url })}>
-                复制下载链接
-              </Text>
-            </>
-          )}
-        </View>
-      )}
+      <CsvExportResult id='dashboard-export' exported={csv.exported} showRows />
       <DashboardFilters query={query} canPickDepartment={kind === 'manager' || kind === 'admin'} presets={presets} pick={pick} onChange={setQuery} />
       <SurgeCard />
       {body}

@@ -1,12 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import type { CsvExport } from '@shared/api/functions/stats';
 import { DEPARTMENT_LABELS, DEPARTMENTS, type DepartmentCode } from '@shared/auth/roles';
 import { CATEGORY_LABELS } from '@shared/complaint/model';
 import { daysBefore } from '@shared/staff/charts';
 import type { WeeklyProblem } from '@shared/stats/weekly';
 import { useState } from 'react';
-import { call, type ClientError } from '../../../api';
+import { call } from '../../../api';
 import { ActionButton } from '../../../components/ActionButton';
 import { ChoiceChips } from '../../../components/ChoiceChips';
 import { EmptyState } from '../../../components/EmptyState';
@@ -14,6 +13,7 @@ import { ErrorState } from '../../../components/ErrorState';
 import { LoadingSkeleton } from '../../../components/LoadingSkeleton';
 import { useRemote } from '../../../hooks/useRemote';
 import { useSession } from '../../../session';
+import { CsvExportResult, useCsvExport } from '../components/CsvExportResult';
 import './index.scss';
 
 const changeText = (p: WeeklyProblem) => (p.changePct === undefined ? '上周没有' : `${p.changePct > 0 ? '↑' : p.changePct < 0 ? '↓' : ''}${Math.abs(p.changePct)}%（上周 ${p.previous}）`);
@@ -29,22 +29,12 @@ export default function WeeklyReportPage() {
   const [department, setDepartment] = useState<DepartmentCode>();
   const input = { ...(week ? { week } : {}), ...(department ? { department } : {}) };
   const { state, reload, refresh } = useRemote(() => call('stats', 'weeklyReport', input), [JSON.stringify(input), session.epoch]);
-  const [exporting, setExporting] = useState(false);
-  const [exported, setExported] = useState<CsvExport | ClientError>();
+  const csv = useCsvExport(() => call('stats', 'exportWeeklyReport', input));
 
   usePullDownRefresh(async () => {
     await refresh();
     Taro.stopPullDownRefresh();
   });
-
-  const exportCsv = async () => {
-    setExporting(true);
-    setExported(undefined);
-    const res = await call('stats', 'exportWeeklyReport', input);
-    setExporting(false);
-    setExported(res.ok ? res.data : res.error);
-    if (res.ok && process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') window.open(res.data.url, '_blank');
-  };
 
   let body;
   if (state.status === 'loading') body = <LoadingSkeleton cards={3} lines={4} label='正在生成周报' />;
@@ -121,24 +111,11 @@ export default function WeeklyReportPage() {
     <View className='k-page k-page--plain weekly-page' id='weekly-page'>
       <View className='weekly-page__head'>
         <Text className='weekly-page__title'>投诉周报 · 前三大问题</Text>
-        <ActionButton id='weekly-export' type='outline' size='small' loading={exporting} onClick={() => void exportCsv()}>
+        <ActionButton id='weekly-export' type='outline' size='small' loading={csv.exporting} onClick={() => void csv.start()}>
           导出 CSV
         </ActionButton>
       </View>
-      {exported && (
-        <View className={`weekly-page__export${'code' in exported ? ' weekly-page__export--error' : ''}`} id='weekly-export-result'>
-          {'code' in exported ? (
-            <Text>{exported.message}</Text>
-          ) : (
-            <>
-              <Text>已导出：{exported.filename}</Text>
-              <Text className='weekly-page__link' userSelect onClick={() => void Taro.setClipboardData({ data: exported.url })}>
-                复制下载链接
-              </Text>
-            </>
-          )}
-        </View>
-      )}
+      <CsvExportResult id='weekly-export' exported={csv.exported} />
       {(kind === 'manager' || kind === 'admin') && (
         <ChoiceChips id='weekly-department' ariaLabel='部门' options={DEPARTMENTS.map((d) => ({ value: d, label: DEPARTMENT_LABELS[d] }))} value={department} onChange={setDepartment} />
       )}
