@@ -7,6 +7,7 @@ import { LoadingSkeleton } from '../../../components/LoadingSkeleton';
 import { yuan } from '../../../i18n/format';
 import { useSession } from '../../../session';
 import { AuditHistory } from '../components/AuditHistory';
+import { ConfigSaveBar } from '../components/ConfigSaveBar';
 import { NumberField } from '../components/NumberField';
 import { useConfigDoc } from '../hooks/useConfigDoc';
 import '../admin.scss';
@@ -92,24 +93,7 @@ export default function CompensationAdminPage() {
           <Switch checked={r.foodSafety.requiresQcReview} color='#c8281e' onChange={(e) => setR({ foodSafety: { ...r.foodSafety, requiresQcReview: !!e.detail.value } })} />
         </View>
         <NumberField id='points-per-yuan' label='积分折算：每 ¥1 =' unit='积分' value={r.pointsPerYuan} error={rules.fields.pointsPerYuan} onChange={(v) => setR({ pointsPerYuan: v })} />
-        {rules.error && (
-          <Text className='a-error' id='rules-error'>
-            {rules.error.message}
-          </Text>
-        )}
-        {rules.saved && (
-          <Text className='a-ok' id='rules-saved'>
-            已保存
-          </Text>
-        )}
-        <View className='a-foot'>
-          <ActionButton type='outline' size='small' onClick={rules.reset}>
-            恢复默认
-          </ActionButton>
-          <ActionButton id='rules-save' size='small' loading={rules.saving} onClick={() => void rules.save()}>
-            保存补偿规则
-          </ActionButton>
-        </View>
+        <ConfigSaveBar doc={rules} id='rules' saveLabel='保存补偿规则' savedText='已保存' />
       </View>
       {rules.remote.state.status === 'ok' && approval.remote.state.status === 'ok' && (
         <AuditHistory items={[...rules.remote.state.data.history, ...approval.remote.state.data.history].sort((x, y) => y.at.localeCompare(x.at)).slice(0, 6)} />

@@ -4,11 +4,11 @@ import { CATEGORIES, CATEGORY_LABELS, type Category } from '@shared/complaint/mo
 import type { LifecycleRules } from '@shared/complaint/lifecycle';
 import type { UrgencyRules } from '@shared/complaint/urgency';
 import type { EscalationRules } from '@shared/sla/alerts';
-import { ActionButton } from '../../../components/ActionButton';
 import { ErrorState } from '../../../components/ErrorState';
 import { LoadingSkeleton } from '../../../components/LoadingSkeleton';
 import { useSession } from '../../../session';
 import { AuditHistory } from '../components/AuditHistory';
+import { ConfigSaveBar, type ConfigSaveBarProps } from '../components/ConfigSaveBar';
 import { NumberField } from '../components/NumberField';
 import { useConfigDoc } from '../hooks/useConfigDoc';
 // The chips' look, for a multiple choice ChoiceChips (single choice) does not offer.
@@ -16,8 +16,7 @@ import '../../../components/ChoiceChips/index.scss';
 import '../admin.scss';
 import './index.scss';
 
-/** What the card needs of a document (its draft type does not matter here). */
-type Doc = Pick<ReturnType<typeof useConfigDoc>, 'error' | 'saved' | 'saving' | 'save' | 'reset'>;
+type Doc = ConfigSaveBarProps['doc'];
 
 /** One configuration document as a card: its fields, then its own message and save (each document has its own version). */
 function RulesCard(props: { id: string; title: string; doc: Doc; note?: string; children: ReactNode }) {
@@ -27,24 +26,7 @@ function RulesCard(props: { id: string; title: string; doc: Doc; note?: string; 
       <Text className='k-section-title'>{title}</Text>
       {note && <Text className='a-muted rules-admin__note'>{note}</Text>}
       {children}
-      {doc.error && (
-        <Text className='a-error' id={`${id}-error`}>
-          {doc.error.message}
-        </Text>
-      )}
-      {doc.saved && (
-        <Text className='a-ok' id={`${id}-saved`}>
-          已保存，1 分钟内生效
-        </Text>
-      )}
-      <View className='a-foot'>
-        <ActionButton type='outline' size='small' onClick={doc.reset}>
-          恢复默认
-        </ActionButton>
-        <ActionButton id={`${id}-save`} size='small' loading={doc.saving} onClick={() => void doc.save()}>
-          保存
-        </ActionButton>
-      </View>
+      <ConfigSaveBar doc={doc} id={id} />
     </View>
   );
 }

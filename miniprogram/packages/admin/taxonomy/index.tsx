@@ -1,12 +1,12 @@
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { DEPARTMENT_LABELS, DEPARTMENTS, type DepartmentCode } from '@shared/auth/roles';
 import type { TaxonomyValue } from '@shared/staff/config-docs';
-import { ActionButton } from '../../../components/ActionButton';
 import { ChoiceChips } from '../../../components/ChoiceChips';
 import { ErrorState } from '../../../components/ErrorState';
 import { LoadingSkeleton } from '../../../components/LoadingSkeleton';
 import { useSession } from '../../../session';
 import { AuditHistory } from '../components/AuditHistory';
+import { ConfigSaveBar } from '../components/ConfigSaveBar';
 import { useConfigDoc } from '../hooks/useConfigDoc';
 import '../admin.scss';
 import './index.scss';
@@ -61,24 +61,7 @@ export default function TaxonomyAdminPage() {
         </View>
       ))}
       <View className='k-card tax-admin__save'>
-        {doc.error && (
-          <Text className='a-error' id='taxonomy-error'>
-            {doc.error.message}
-          </Text>
-        )}
-        {doc.saved && (
-          <Text className='a-ok' id='taxonomy-saved'>
-            已保存，1 分钟内生效
-          </Text>
-        )}
-        <View className='a-foot'>
-          <ActionButton type='outline' size='small' onClick={doc.reset}>
-            恢复默认
-          </ActionButton>
-          <ActionButton id='taxonomy-save' size='small' loading={doc.saving} onClick={() => void doc.save()}>
-            保存
-          </ActionButton>
-        </View>
+        <ConfigSaveBar doc={doc} id='taxonomy' />
       </View>
       {doc.remote.state.status === 'ok' && <AuditHistory items={doc.remote.state.data.history} />}
     </View>
