@@ -6,7 +6,9 @@ import { DEFAULT_LIFECYCLE_RULES, type LifecycleRules } from '../complaint/lifec
 import { CATEGORIES, LEVELS } from '../complaint/model';
 import { DEFAULT_TAXONOMY } from '../complaint/taxonomy';
 import { DEFAULT_URGENCY_RULES, type UrgencyRules } from '../complaint/urgency';
+import { DEFAULT_SAMPLE_LAB, type SampleLabConfig } from '../complaint/sample';
 import { DEFAULT_ESCALATION_RULES, type EscalationRules } from '../sla/alerts';
+import { DEFAULT_SURGE_RULES, type SurgeRules } from '../surge/detector';
 import { DEFAULT_SLA_POLICY, validateSlaPolicy, WEEKDAYS, type SlaPolicy } from '../sla/policy';
 
 /**
@@ -14,7 +16,7 @@ import { DEFAULT_SLA_POLICY, validateSlaPolicy, WEEKDAYS, type SlaPolicy } from 
  * (`value`), with a `version` that every save must name (a stale one is refused) and an audit entry per save.
  * Every id `cloudfunctions/_server/config.ts` reads is editable here.
  */
-export const EDITABLE_CONFIG_IDS = ['sla', 'compensation', 'approval', 'taxonomy', 'urgency', 'escalation', 'lifecycle'] as const;
+export const EDITABLE_CONFIG_IDS = ['sla', 'compensation', 'approval', 'taxonomy', 'urgency', 'escalation', 'lifecycle', 'surge', 'sampleLab'] as const;
 export type EditableConfigId = (typeof EDITABLE_CONFIG_IDS)[number];
 
 export const CONFIG_LABELS: Record<EditableConfigId, string> = {
@@ -25,6 +27,8 @@ export const CONFIG_LABELS: Record<EditableConfigId, string> = {
   urgency: '紧急程度规则',
   escalation: '超时升级',
   lifecycle: '自动流转与流失预警',
+  surge: '批次异常检测',
+  sampleLab: '寄样复检实验室',
 };
 
 export interface ConfigValues {
@@ -35,6 +39,8 @@ export interface ConfigValues {
   urgency: UrgencyRules;
   escalation: EscalationRules;
   lifecycle: LifecycleRules;
+  surge: SurgeRules;
+  sampleLab: SampleLabConfig;
 }
 
 /**
@@ -63,6 +69,8 @@ export const CONFIG_DEFAULTS: ConfigValues = {
   urgency: DEFAULT_URGENCY_RULES,
   escalation: DEFAULT_ESCALATION_RULES,
   lifecycle: DEFAULT_LIFECYCLE_RULES,
+  surge: DEFAULT_SURGE_RULES,
+  sampleLab: DEFAULT_SAMPLE_LAB,
 };
 
 const minutes = (what: string) => z.int(`${what}须为整数分钟`).check(z.minimum(1, `${what}至少 1 分钟`), z.maximum(60 * 24 * 60, `${what}不能超过 60 天`));
@@ -181,6 +189,27 @@ export const lifecycleValueSchema = z.strictObject({
   nudgeIntervalMinutes: minutes('催单间隔'),
 });
 
+export const surgeValueSchema = z.strictObject({
+  windowHours: count('统计窗口小时数', 1, 24 * 7),
+  minCount: count('最少顾客数', 3, 50),
+  maxPValue: z.number('请填写显著性').check(z.gt(0, '显著性须大于 0'), z.lte(0.05, '显著性不能大于 0.05')),
+  baselineDays: count('基线天数', 7, 365),
+  floorPerBatchDay: z.number('请填写最低基线').check(z.gt(0, '最低基线须大于 0'), z.lte(10, '最低基线不能大于 10')),
+  defaultMarketDays: count('批次默认在售天数', 7, 730),
+});
+
+const text = (what: string, max: number) => z.string(`请填写${what}`).check(z.trim(), z.minLength(1, `请填写${what}`), z.maxLength(max, `${what}最多 ${max} 个字`));
+
+export const sampleLabValueSchema = z.strictObject({
+  department: z.enum(DEPARTMENTS, { error: '请选择负责收样的部门' }),
+  name: text('实验室名称', 30),
+  address: text('收件地址', 80),
+  recipient: text('收件人', 30),
+  phone: z.string('请填写联系电话').check(z.trim(), z.regex(/^[0-9+\-() ]{7,20}$/, '联系电话格式不正确')),
+  packing: z.array(text('打包说明', 80)).check(z.minLength(1, '至少一条打包说明'), z.maxLength(8, '打包说明最多 8 条')),
+  sendWithinDays: count('寄出期限天数', 1, 30),
+});
+
 /** Each document's schema, for whoever checks a stored value (the health check) rather than an admin's save. */
 export const CONFIG_SCHEMAS = {
   sla: slaValueSchema,
@@ -190,6 +219,8 @@ export const CONFIG_SCHEMAS = {
   urgency: urgencyValueSchema,
   escalation: escalationValueSchema,
   lifecycle: lifecycleValueSchema,
+  surge: surgeValueSchema,
+  sampleLab: sampleLabValueSchema,
 } as const satisfies Record<EditableConfigId, unknown>;
 
 export type FieldErrors = Record<string, string>;

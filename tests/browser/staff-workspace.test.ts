@@ -353,6 +353,15 @@ describe('admin: invitations, binding, configuration', () => {
     await page.click(shown('#lifecycle-save'));
     await page.waitForSelector(shown('#lifecycle-saved'), { timeout: 10_000 });
     expect(cloud.database.find('config', { _id: 'lifecycle' })[0]).toMatchObject({ value: { churnStreak: 2 } });
+
+    // The re-inspection lab: one packing line per line of text, blank lines dropped.
+    await page.fill(shown('#lab-address input'), '四川省成都市温江区冻品产业园 8 号 质检楼');
+    await page.fill(shown('#lab-packing textarea'), '取剩余产品连同原包装放入密封袋\n\n泡沫箱加冰袋，冻品保持冷冻');
+    await page.click(shown('#lab-save'));
+    await page.waitForSelector(shown('#lab-saved'), { timeout: 10_000 });
+    expect(cloud.database.find('config', { _id: 'sampleLab' })[0]).toMatchObject({
+      value: { address: '四川省成都市温江区冻品产业园 8 号 质检楼', packing: ['取剩余产品连同原包装放入密封袋', '泡沫箱加冰袋，冻品保持冷冻'] },
+    });
     await snapFull('staff-admin-rules');
   });
   test('departments: the alert head and the robot variable per department', async () => {

@@ -199,6 +199,27 @@ describe('configuration documents', () => {
     expect(await cloud.call('admin', 'saveConfig', { id: 'lifecycle', version: 0, value: l } as never, { openid: 'demo-head-cs' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  test('batch-surge thresholds and the re-inspection lab: validated per field, saved with a version', async () => {
+    const surge = data(await cloud.call('admin', 'getConfig', { id: 'surge' }, { openid: ADMIN }));
+    expect(surge.value).toMatchObject({ windowHours: 24, minCount: 5, maxPValue: 0.0001 });
+    const g = surge.value as Record<string, number>;
+    expect(await cloud.call('admin', 'saveConfig', { id: 'surge', version: 0, value: { ...g, minCount: 2, maxPValue: 0.5 } } as never, { openid: ADMIN })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { 'value.minCount': '最少顾客数至少 3', 'value.maxPValue': '显著性不能大于 0.05' } },
+    });
+    expect(data(await cloud.call('admin', 'saveConfig', { id: 'surge', version: 0, value: { ...g, minCount: 6 } } as never, { openid: ADMIN })).version).toBe(1);
+
+    const lab = data(await cloud.call('admin', 'getConfig', { id: 'sampleLab' }, { openid: ADMIN }));
+    const b = lab.value as { packing: string[]; address: string };
+    expect(b.packing.length).toBeGreaterThan(0);
+    expect(await cloud.call('admin', 'saveConfig', { id: 'sampleLab', version: 0, value: { ...b, address: '', phone: 'call me', packing: [] } } as never, { openid: ADMIN })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { 'value.address': '请填写收件地址', 'value.phone': '联系电话格式不正确', 'value.packing': '至少一条打包说明' } },
+    });
+    const saved = data(await cloud.call('admin', 'saveConfig', { id: 'sampleLab', version: 0, value: { ...b, address: '四川省成都市温江区冻品产业园 8 号 质检楼' } } as never, { openid: ADMIN }));
+    expect(saved.history[0]).toMatchObject({ summary: '修改「寄样复检实验室」（第 1 版）' });
+  });
+
   test('departments: the alert head must be an active head of that department; webhook variable names only; versioned', async () => {
     const { items } = data(await cloud.call('admin', 'listDepartments', {}, { openid: ADMIN }));
     expect(items.map((d) => d.code)).toEqual(['qc', 'logistics', 'cs']);

@@ -6,6 +6,8 @@ import {
   EDITABLE_CONFIG_IDS,
   escalationValueSchema,
   lifecycleValueSchema,
+  sampleLabValueSchema,
+  surgeValueSchema,
   slaValueSchema,
   taxonomyValueSchema,
   urgencyValueSchema,
@@ -183,6 +185,8 @@ const configInput = z.discriminatedUnion('id', [
   z.strictObject({ id: z.literal('urgency'), version: versionSchema, value: urgencyValueSchema }),
   z.strictObject({ id: z.literal('escalation'), version: versionSchema, value: escalationValueSchema }),
   z.strictObject({ id: z.literal('lifecycle'), version: versionSchema, value: lifecycleValueSchema }),
+  z.strictObject({ id: z.literal('surge'), version: versionSchema, value: surgeValueSchema }),
+  z.strictObject({ id: z.literal('sampleLab'), version: versionSchema, value: sampleLabValueSchema }),
 ]);
 
 export type SaveConfigInput = { [K in EditableConfigId]: { id: K; version: number; value: ConfigValues[K] } }[EditableConfigId];
