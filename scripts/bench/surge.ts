@@ -1,6 +1,7 @@
 import { DEFAULT_SURGE_RULES } from '../../shared/surge/detector';
 import { decideSurge } from '../../shared/surge/decide';
-import { baselinesFrom, normalTraffic, replaySurges, seededRandom, syntheticCatalogue, type SimComplaint } from '../../shared/surge/simulate';
+import { baselinesFrom, normalTraffic, replaySurges, syntheticCatalogue, type SimComplaint } from '../../shared/surge/simulate';
+import { mulberry32 } from '../../shared/random/mulberry32';
 import { emit, median, percentile, round } from './stats';
 
 /**
@@ -62,7 +63,7 @@ export function benchSurgeSimulation(): void {
   let batches = 0;
   let complaints = 0;
   for (let seed = 1; seed <= 40; seed++) {
-    const products = syntheticCatalogue(seededRandom(seed * 7), 20);
+    const products = syntheticCatalogue(mulberry32(seed * 7), 20);
     batches += products.reduce((n, p) => n + p.batches, 0);
     const history = normalTraffic({ seed, start: START, days: 56, products, dayVariation: 0.4 });
     const month = normalTraffic({ seed: seed + 1000, start: new Date(START.getTime() + 56 * DAY), days: 30, products, dayVariation: 0.4 });
@@ -77,7 +78,7 @@ export function benchSurgeSimulation(): void {
     const delaysH: number[] = [];
     let missed = 0;
     for (let seed = 1; seed <= 200; seed++) {
-      const rand = seededRandom(seed);
+      const rand = mulberry32(seed);
       const products = [{ id: 'p', ratePerDay: rate, batches: 3 }];
       const history = normalTraffic({ seed, start: START, days: 56, products, dayVariation: 0.4 });
       const t0 = START.getTime() + 60 * DAY;

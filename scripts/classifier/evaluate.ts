@@ -3,12 +3,13 @@
  * same folds. The held-out texts are never touched here.
  */
 import { LocalClassifier, type Classification } from '../../shared/classifier/classify';
+import { mulberry32 } from '../../shared/random/mulberry32';
 import { classifyByKeywords } from '../../shared/classifier/keyword-baseline';
 import { FOOD_SAFETY_LEXICON } from '../../shared/classifier/lexicon';
 import { LinearModel } from '../../shared/classifier/model';
 import { normalizeText } from '../../shared/classifier/normalize';
 import type { LabelledText } from './data';
-import { DEFAULT_TRAIN, foodSafetyBars, mulberry32, shuffled, trainModel, type TrainOptions } from './train-lib';
+import { DEFAULT_TRAIN, foodSafetyBars, shuffled, trainModel, type TrainOptions } from './train-lib';
 
 export interface Metrics {
   n: number;

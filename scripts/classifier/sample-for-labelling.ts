@@ -5,9 +5,10 @@
  * (round 1: 3600 4 .cache/label-input 20261122 1; round 2: 3600 4 .cache/label-input 20261123 5)
  */
 import fs from 'node:fs';
+import { mulberry32 } from '../../shared/random/mulberry32';
 import path from 'node:path';
 import { readAllLabels, readCorpus, readHoldoutIds } from './data';
-import { mulberry32, shuffled } from './train-lib';
+import { shuffled } from './train-lib';
 
 const [count = '3600', parts = '4', outDir = '.cache/label-input', seed = '20261122', firstPart = '1'] = process.argv.slice(2);
 const taken = new Set([...readAllLabels().map((l) => l.id), ...readHoldoutIds()]);

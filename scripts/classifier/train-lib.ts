@@ -9,6 +9,7 @@ import { allIssueCodes } from '../../shared/complaint/taxonomy';
 import { DEFAULT_FEATURES, extractFeatures, type FeatureConfig } from '../../shared/classifier/features';
 import { FOOD_SAFETY_DEFINITE, FOOD_SAFETY_LEXICON } from '../../shared/classifier/lexicon';
 import { normalizeText } from '../../shared/classifier/normalize';
+import { mulberry32 } from '../../shared/random/mulberry32';
 import { encodeBase64, MODEL_FORMAT, type LinearHeadFile, type ModelFile } from '../../shared/classifier/model';
 import path from 'node:path';
 import { DATA_DIR, readLabels, type LabelledText } from './data';
@@ -71,15 +72,6 @@ export const DEFAULT_TRAIN: TrainOptions = {
   norm: { issue: 0.5, foodSafety: 0.5, angry: 0.5 },
 };
 
-export function mulberry32(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function shuffled<T>(items: T[], random: () => number): T[] {
   const out = [...items];

@@ -1,5 +1,6 @@
 import type { BatchDoc, OrderDoc, OrderItem, ShipmentDoc, TemperatureReading } from '../../shared/catalog/model';
 import { chinaDate } from '../../shared/time/clock';
+import { mulberry32 } from '../../shared/random/mulberry32';
 import { productById } from './catalog';
 import { customerProfile } from './people';
 
@@ -59,17 +60,6 @@ const CARRIERS = [
   { name: '京东冷链', tracking: (n: number) => `JDVC${String(20_000_000_000 + n * 104_729).padStart(11, '0')}` },
 ];
 
-/** A small deterministic PRNG (mulberry32): the same `now` always gives the same readings. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Temperatures that rise above the threshold at `start` (a reading index) and come back down. */
 const EXCURSIONS: Partial<Record<Scenario, number[]>> = {
@@ -80,7 +70,7 @@ const EXCURSIONS: Partial<Record<Scenario, number[]>> = {
 };
 
 function readings(dispatchedAt: Date, until: Date, scenario: Scenario, seed: number): TemperatureReading[] {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const count = Math.floor((until.getTime() - dispatchedAt.getTime()) / READING_INTERVAL_MS) + 1;
   const list: TemperatureReading[] = [];
   for (let i = 0; i < count; i++) {

@@ -1,21 +1,7 @@
+import { mulberry32 } from '../random/mulberry32';
 import { decideSurge } from './decide';
 import type { SurgeRules, WindowComplaint } from './detector';
 
-/**
- * Synthetic complaint streams for tuning the surge thresholds (unit test, `npm run bench -- surge`): Poisson traffic
- * at each product's normal rate, spread over its batches, with a day-to-day swing; optionally a surge injected on one
- * batch. Deterministic for a seed.
- */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export function poissonSample(rand: () => number, mu: number): number {
   const limit = Math.exp(-mu);
@@ -45,7 +31,7 @@ const DAY = 86_400_000;
 
 /** `days` of normal traffic starting at `start`; each day's rate swings uniformly by ±`dayVariation`. */
 export function normalTraffic(o: { seed: number; start: Date; days: number; products: SimProduct[]; dayVariation: number }): SimComplaint[] {
-  const rand = seededRandom(o.seed);
+  const rand = mulberry32(o.seed);
   const out: SimComplaint[] = [];
   let n = 0;
   for (let d = 0; d < o.days; d++) {

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { decideSurge } from '../../shared/surge/decide';
 import { batchDaysInPeriod, checkWindow, DEFAULT_SURGE_RULES, detectSurge, poissonUpperTail, type SurgeRules } from '../../shared/surge/detector';
 import { canHandleIncidents, canSeeIncidents, incidentIdFor, incidentMoves, linkedLevelReason, newIncident } from '../../shared/surge/incident';
-import { baselinesFrom, normalTraffic, replaySurges, seededRandom, syntheticCatalogue, type SimComplaint, type SimProduct } from '../../shared/surge/simulate';
+import { baselinesFrom, normalTraffic, replaySurges, syntheticCatalogue, type SimComplaint, type SimProduct } from '../../shared/surge/simulate';
+import { mulberry32 } from '../../shared/random/mulberry32';
 
 const DAY = 86_400_000;
 const START = new Date('2026-09-01T00:00:00+08:00');
@@ -119,7 +120,7 @@ describe('synthetic streams', () => {
   test('a month of normal traffic on 3 catalogues (60 products, ~180 batches, under 1 complaint a day each) raises no alarm', () => {
     let batches = 0;
     for (const seed of [11, 12, 13]) {
-      const products = syntheticCatalogue(seededRandom(seed), 20);
+      const products = syntheticCatalogue(mulberry32(seed), 20);
       batches += products.reduce((n, p) => n + p.batches, 0);
       const { baselines, month } = scenario(seed, products);
       expect(month.length).toBeGreaterThan(200);
@@ -131,7 +132,7 @@ describe('synthetic streams', () => {
   test('5 complaints in 24 h on one batch (product under 1 a day) are detected by the 5th, on top of normal traffic', () => {
     const fired: number[] = [];
     for (let seed = 1; seed <= 50; seed++) {
-      const rand = seededRandom(seed);
+      const rand = mulberry32(seed);
       const products: SimProduct[] = [{ id: 'lc', ratePerDay: 0.3 + 0.6 * rand(), batches: 3 }];
       const { baselines, month } = scenario(seed, products, 20);
       const t0 = START.getTime() + (56 + 10) * DAY;

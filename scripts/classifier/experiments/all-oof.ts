@@ -7,7 +7,8 @@ import path from 'node:path';
 import { LocalClassifier } from '../../../shared/classifier/classify';
 import { LinearModel } from '../../../shared/classifier/model';
 import { DATA_DIR, readAllLabels, readLabels } from '../data';
-import { DEFAULT_TRAIN, mulberry32, shuffled, trainModel } from '../train-lib';
+import { DEFAULT_TRAIN, shuffled, trainModel } from '../train-lib';
+import { mulberry32 } from '../../../shared/random/mulberry32';
 
 const all = readAllLabels();
 const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { LocalClassifier } from '../../../shared/classifier/classify';
 import { LinearModel } from '../../../shared/classifier/model';
 import { DATA_DIR, readAllLabels, readLabels, type LabelledText } from '../data';
-import { DEFAULT_TRAIN, mulberry32, shuffled, trainModel } from '../train-lib';
+import { DEFAULT_TRAIN, shuffled, trainModel } from '../train-lib';
+import { mulberry32 } from '../../../shared/random/mulberry32';
 
 const all: LabelledText[] = process.env.LABELS_SNAPSHOT ? JSON.parse(fs.readFileSync(process.env.LABELS_SNAPSHOT, 'utf8')) : readAllLabels();
 const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));

@@ -10,7 +10,8 @@ import { FOOD_SAFETY_LEXICON } from '../../../shared/classifier/lexicon';
 import { LinearModel } from '../../../shared/classifier/model';
 import { normalizeText } from '../../../shared/classifier/normalize';
 import { DATA_DIR, readAllLabels, readLabels, type LabelledText } from '../data';
-import { DEFAULT_TRAIN, mulberry32, shuffled, trainModel } from '../train-lib';
+import { DEFAULT_TRAIN, shuffled, trainModel } from '../train-lib';
+import { mulberry32 } from '../../../shared/random/mulberry32';
 
 const all: LabelledText[] = process.env.LABELS_SNAPSHOT ? JSON.parse(fs.readFileSync(process.env.LABELS_SNAPSHOT, 'utf8')) : readAllLabels();
 const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));

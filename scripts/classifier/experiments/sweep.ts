@@ -4,11 +4,12 @@
  * The first argument is merged over DEFAULT_TRAIN; each further one is merged over the trained model file.
  */
 import path from 'node:path';
+import { mulberry32 } from '../../../shared/random/mulberry32';
 import { LocalClassifier, type Classification } from '../../../shared/classifier/classify';
 import { LinearModel, type ModelFile } from '../../../shared/classifier/model';
 import { DATA_DIR, readAllLabels, readLabels } from '../data';
 import { score, type Metrics } from '../evaluate';
-import { DEFAULT_TRAIN, mulberry32, shuffled, trainModel } from '../train-lib';
+import { DEFAULT_TRAIN, shuffled, trainModel } from '../train-lib';
 
 const all = readAllLabels();
 const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
