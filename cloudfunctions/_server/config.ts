@@ -7,6 +7,7 @@ import { DEFAULT_URGENCY_RULES, type UrgencyRules } from '@shared/complaint/urge
 import { DEFAULT_ESCALATION_RULES, type EscalationRules } from '@shared/sla/alerts';
 import { resolveSlaPolicy, type SlaPolicy, type SlaPolicyOverride } from '@shared/sla/policy';
 import { DEFAULT_SURGE_RULES, type SurgeRules } from '@shared/surge/detector';
+import { EDITABLE_CONFIG_IDS, type EditableConfigId } from '@shared/staff/config-ids';
 import { _ } from './cloud';
 import { collection, rows } from './db';
 
@@ -25,8 +26,9 @@ export interface AppConfig {
   sampleLab: SampleLabConfig;
 }
 
-export const CONFIG_IDS = ['taxonomy', 'urgency', 'sla', 'lifecycle', 'compensation', 'approval', 'escalation', 'surge', 'sampleLab'] as const;
-type ConfigId = (typeof CONFIG_IDS)[number];
+/** Every document is editable on an admin screen (`shared/staff/config-ids.ts`; schemas in `config-docs.ts`). */
+export const CONFIG_IDS = EDITABLE_CONFIG_IDS;
+type ConfigId = EditableConfigId;
 
 interface ConfigDoc {
   _id: ConfigId;

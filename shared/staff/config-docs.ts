@@ -10,14 +10,14 @@ import { DEFAULT_SAMPLE_LAB, type SampleLabConfig } from '../complaint/sample';
 import { DEFAULT_ESCALATION_RULES, type EscalationRules } from '../sla/alerts';
 import { DEFAULT_SURGE_RULES, type SurgeRules } from '../surge/detector';
 import { DEFAULT_SLA_POLICY, validateSlaPolicy, WEEKDAYS, type SlaPolicy } from '../sla/policy';
+import { EDITABLE_CONFIG_IDS, type EditableConfigId } from './config-ids';
 
 /**
  * The configuration documents the admin screens edit (collection `config`, `_id` = id). Each is stored whole
  * (`value`), with a `version` that every save must name (a stale one is refused) and an audit entry per save.
  * Every id `cloudfunctions/_server/config.ts` reads is editable here.
  */
-export const EDITABLE_CONFIG_IDS = ['sla', 'compensation', 'approval', 'taxonomy', 'urgency', 'escalation', 'lifecycle', 'surge', 'sampleLab'] as const;
-export type EditableConfigId = (typeof EDITABLE_CONFIG_IDS)[number];
+export { EDITABLE_CONFIG_IDS, type EditableConfigId };
 
 export const CONFIG_LABELS: Record<EditableConfigId, string> = {
   sla: '时效（SLA）与节假日',

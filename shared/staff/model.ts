@@ -1,3 +1,4 @@
+import type { StaffProfile } from '../api/functions/ticket';
 import type { DepartmentCode, StaffRole } from '../auth/roles';
 
 /**
@@ -20,6 +21,19 @@ export interface StaffRecord {
   boundAt?: Date;
   updatedAt?: Date;
   version?: number;
+}
+
+/** A staff member as other screens show them (own profile, assignee picker, admin list); older records lack some fields. */
+export function staffProfile(s: StaffRecord): StaffProfile {
+  return {
+    openid: s.openid,
+    name: s.name,
+    role: s.role,
+    ...(s.department ? { department: s.department } : {}),
+    skills: s.skills ?? [],
+    onDuty: s.onDuty !== false,
+    ...(s.title ? { title: s.title } : {}),
+  };
 }
 
 export const INVITATION_STATUSES = ['open', 'used', 'revoked'] as const;

@@ -10,6 +10,7 @@ import {
   INVITATION_CODE_RE,
   leavesNoAdmin,
   normalizeInvitationCode,
+  staffProfile,
   type InvitationDoc,
   type StaffRecord,
 } from '@shared/staff/model';
@@ -27,18 +28,7 @@ const MAX = 1000;
 const invitationIdOf = (code: string) => pseudonym(`invitation-code:${code}`);
 
 export function staffItem(s: StaffRecord): StaffItem {
-  return {
-    openid: s.openid,
-    name: s.name,
-    role: s.role,
-    ...(s.department ? { department: s.department } : {}),
-    skills: s.skills ?? [],
-    onDuty: s.onDuty !== false,
-    active: s.active !== false,
-    ...(s.title ? { title: s.title } : {}),
-    ...(s.boundAt ? { boundAt: toIso(s.boundAt) } : {}),
-    version: s.version ?? 0,
-  };
+  return { ...staffProfile(s), active: s.active !== false, ...(s.boundAt ? { boundAt: toIso(s.boundAt) } : {}), version: s.version ?? 0 };
 }
 
 function invitationItem(inv: InvitationDoc, now: Date, usedByName?: string): InvitationItem {

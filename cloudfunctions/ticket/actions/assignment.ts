@@ -4,6 +4,7 @@ import { DEPARTMENT_LABELS, type DepartmentCode } from '@shared/auth/roles';
 import { checkMove, REASSIGNABLE_STATUSES } from '@shared/complaint/lifecycle';
 import { loadConfig } from '../../_server/config';
 import { collection, rows } from '../../_server/db';
+import type { StaffRecord } from '@shared/staff/model';
 import type { ActionContext } from '../../_server/define-function';
 import { createTask } from '../../_server/tasks';
 import { commitChange } from '../../_server/tickets';
@@ -28,13 +29,8 @@ export async function claim(input: { complaintId: string; version: number }, ctx
   return ticketChange(updated);
 }
 
-interface StaffRecord {
-  openid: string;
-  name: string;
-  role: string;
-  department?: DepartmentCode;
-  active: boolean;
-}
+/** What assigning reads of the chosen person. */
+type Assignee = Pick<StaffRecord, 'openid' | 'name' | 'role' | 'department' | 'active'>;
 
 /**
  * ticket.assign: a head (in their department), the manager or an admin hands the ticket to someone. Assigning to a
@@ -44,7 +40,7 @@ export async function assign(input: { complaintId: string; assigneeOpenid: strin
   const [config, doc, [target]] = await Promise.all([
     loadConfig(),
     loadWorkable(input.complaintId, ctx),
-    rows<StaffRecord>(collection('staff').where({ openid: input.assigneeOpenid, active: true }).limit(1)),
+    rows<Assignee>(collection('staff').where({ openid: input.assigneeOpenid, active: true }).limit(1)),
   ]);
   expectVersion(doc, input.version);
   const actor = actorOf(ctx);

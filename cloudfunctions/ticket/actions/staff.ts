@@ -3,22 +3,13 @@ import { AppError } from '@shared/api/envelope';
 import type { DepartmentCode } from '@shared/auth/roles';
 import { OPEN_STATUSES } from '@shared/complaint/lifecycle';
 import { auditEntry } from '@shared/staff/audit';
-import type { StaffRecord } from '@shared/staff/model';
+import { staffProfile, type StaffRecord } from '@shared/staff/model';
 import { _, db } from '../../_server/cloud';
 import { collection, isDuplicateKeyError, rows } from '../../_server/db';
 import type { ActionContext } from '../../_server/define-function';
 
 const $ = db.command.aggregate;
 
-const profileOf = (s: StaffRecord): StaffProfile => ({
-  openid: s.openid,
-  name: s.name,
-  role: s.role,
-  ...(s.department ? { department: s.department } : {}),
-  skills: s.skills ?? [],
-  onDuty: s.onDuty !== false,
-  ...(s.title ? { title: s.title } : {}),
-});
 
 async function own(ctx: ActionContext): Promise<StaffRecord> {
   const [me] = await rows<StaffRecord>(collection('staff').where({ openid: ctx.caller.openid, active: true }).limit(1));
@@ -27,13 +18,13 @@ async function own(ctx: ActionContext): Promise<StaffRecord> {
 }
 
 export async function profile(_input: object, ctx: ActionContext): Promise<StaffProfile> {
-  return profileOf(await own(ctx));
+  return staffProfile(await own(ctx));
 }
 
 /** ticket.setOnDuty: the staff member's own switch; routing skips people off duty. Logged in the admin audit. */
 export async function setOnDuty(input: { onDuty: boolean }, ctx: ActionContext): Promise<StaffProfile> {
   const me = await own(ctx);
-  if ((me.onDuty !== false) === input.onDuty) return profileOf(me);
+  if ((me.onDuty !== false) === input.onDuty) return staffProfile(me);
   const now = ctx.now();
   await collection('staff').where({ _id: me._id }).update({ data: { onDuty: input.onDuty, updatedAt: now } });
   const entry = auditEntry(
@@ -45,7 +36,7 @@ export async function setOnDuty(input: { onDuty: boolean }, ctx: ActionContext):
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
   }
-  return profileOf({ ...me, onDuty: input.onDuty });
+  return staffProfile({ ...me, onDuty: input.onDuty });
 }
 
 /** ticket.staffOptions: who a ticket can go to, with on-duty state and open load (agents and heads: their department). */
@@ -69,7 +60,7 @@ export async function staffOptions(input: { department?: DepartmentCode }, ctx: 
   const rank = { agent: 0, head: 1, manager: 2, admin: 3 } as Record<string, number>;
   const items = staff
     .filter((s) => s.role !== 'admin')
-    .map((s) => ({ ...profileOf(s), openLoad: load.get(s.openid) ?? 0 }))
+    .map((s) => ({ ...staffProfile(s), openLoad: load.get(s.openid) ?? 0 }))
     .map(({ title: _t, ...s }) => s)
     .sort((a, b) => Number(b.onDuty) - Number(a.onDuty) || rank[a.role] - rank[b.role] || a.openLoad - b.openLoad || a.name.localeCompare(b.name));
   return { items };
