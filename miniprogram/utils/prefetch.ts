@@ -1,3 +1,5 @@
+import { chinaDay } from './time';
+
 /**
  * A read started on the tap that opens a page, handed to that page when it mounts: the request runs while the
  * subpackage downloads instead of after it (the dashboard's one heavy call). Taken once, and only while fresh.
@@ -17,8 +19,7 @@ export function takePrefetched<T>(key: string): Promise<T> | undefined {
 
 /** The dashboard's default range, the last 30 China calendar days including today (`YYYY-MM-DD`). */
 export function defaultDashboardRange(nowMs: number = Date.now()): { from: string; to: string } {
-  const day = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
-  return { from: day(nowMs - 29 * 86_400_000), to: day(nowMs) };
+  return { from: chinaDay(nowMs - 29 * 86_400_000), to: chinaDay(nowMs) };
 }
 
 export const dashboardKey = (input: object) => `stats.overview:${JSON.stringify(input)}`;

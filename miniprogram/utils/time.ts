@@ -4,6 +4,11 @@
  */
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
+/** Today's (or `ms`'s) China calendar date, `YYYY-MM-DD`. */
+export function chinaDay(ms: number = Date.now()): string {
+  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 interface ChinaParts {

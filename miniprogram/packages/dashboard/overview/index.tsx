@@ -13,6 +13,7 @@ import { LoadingSkeleton } from '../../../components/LoadingSkeleton';
 import { useRemote } from '../../../hooks/useRemote';
 import { useSession } from '../../../session';
 import { dashboardKey, takePrefetched } from '../../../utils/prefetch';
+import { chinaDay } from '../../../utils/time';
 import { CUSTOMER_WATCH_PAGE, WEEKLY_REPORT_PAGE } from '../../../utils/staff-routes';
 import type { ClientEnvelope } from '../../../api';
 import type { DashboardOverview } from '@shared/stats/overview';
@@ -30,7 +31,6 @@ import { CsvExportResult, useCsvExport } from '../components/CsvExportResult';
 import './index.scss';
 
 /** Today in China (UTC+8), `YYYY-MM-DD`. */
-const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 /** The SLA target the department bars are drawn against. */
 const SLA_TARGET = 0.9;
 
@@ -44,7 +44,7 @@ const hhmm = (iso?: string) => (iso ? iso.slice(11, 16) : '');
 export default function DashboardPage() {
   const session = useSession();
   const kind = session.state.status === 'ready' ? session.state.session.kind : undefined;
-  const today = chinaToday();
+  const today = chinaDay();
   const presets = [7, 30, 90].map((days) => ({ days, from: daysBefore(today, days - 1) }));
   const [query, setQuery] = useState<DashboardQuery>({ from: presets[1].from, to: today });
   // Only the filters that are set: the default input is the key the workbench prefetched under.

@@ -13,6 +13,7 @@ import { ErrorState } from '../../../components/ErrorState';
 import { LoadingSkeleton } from '../../../components/LoadingSkeleton';
 import { useRemote } from '../../../hooks/useRemote';
 import { useSession } from '../../../session';
+import { chinaDay } from '../../../utils/time';
 import { CsvExportResult, useCsvExport } from '../components/CsvExportResult';
 import './index.scss';
 
@@ -43,7 +44,7 @@ export default function WeeklyReportPage() {
     body = <ErrorState title={denied ? '周报仅供主管和经理查看' : '周报加载失败'} error={state.error} onRetry={denied ? undefined : () => void reload()} />;
   } else {
     const r = state.data;
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = chinaDay();
     body = (
       <>
         <View className='weekly-page__week'>

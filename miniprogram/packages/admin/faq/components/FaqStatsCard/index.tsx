@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { call } from '../../../../../api';
 import { ChoiceChips } from '../../../../../components/ChoiceChips';
 import { useRemote } from '../../../../../hooks/useRemote';
+import { chinaDay } from '../../../../../utils/time';
 import './index.scss';
 
 const PERIODS = [
@@ -15,9 +16,8 @@ type Period = (typeof PERIODS)[number]['value'];
 
 /** China calendar days: `days` days up to today. */
 function range(days: number): { from: string; to: string } {
-  const china = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
   const now = Date.now();
-  return { from: china(now - (days - 1) * 86_400_000), to: china(now) };
+  return { from: chinaDay(now - (days - 1) * 86_400_000), to: chinaDay(now) };
 }
 
 const pct = (rate?: number) => (rate === undefined ? '—' : `${Math.round(rate * 100)}%`);
