@@ -55,6 +55,8 @@ export interface LocalCloudOptions {
    */
   demoComplaints?: boolean;
   maxInstances?: number;
+  /** Write a CPU profile of every function instance into this folder (LOCALCLOUD_CPU_PROF). */
+  cpuProfileDir?: string;
   /** Where function log lines go (default: dropped). */
   onFunctionLog?: (fn: string, line: string) => void;
   onTimerRun?: (run: TimerRun) => void;
@@ -250,6 +252,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     appId,
     clock,
     maxInstances: options.maxInstances,
+    cpuProfileDir: options.cpuProfileDir,
     env: functionEnv,
     onLog: options.onFunctionLog,
   });

@@ -4,6 +4,18 @@ import { db } from './cloud';
 /** A declared collection (shared/db/collections.ts): a typo in a name is a compile error, not a runtime 502005. */
 export const collection = (name: CollectionName) => db.collection(name);
 
+/** A `$lookup` sub-pipeline. `$.pipeline()` exists at run time (@cloudbase/database) but not in wx-server-sdk's typings. */
+export interface SubPipeline {
+  match(query: object): SubPipeline;
+  project(projection: object): SubPipeline;
+  group(group: object): SubPipeline;
+  lookup(lookup: object): SubPipeline;
+  sort(order: Record<string, 1 | -1>): SubPipeline;
+  limit(n: number): SubPipeline;
+  done(): object[];
+}
+export const pipeline = (): SubPipeline => (db.command.aggregate as unknown as { pipeline(): SubPipeline }).pipeline();
+
 /**
  * The SDK's typings answer `string | void | Result` (callback overloads); with promises the result is
  * always the object. These two helpers type the answers once instead of casting at every call.

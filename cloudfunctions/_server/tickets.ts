@@ -17,9 +17,12 @@ export async function loadComplaint(id: string): Promise<ComplaintDoc> {
   return doc;
 }
 
+/** How much of a complaint's audit log a screen reads (oldest first). */
+export const EVENTS_READ = 200;
+
 /** The audit log of one complaint, oldest first (index complaint_at). */
 export async function loadEvents(complaintId: string): Promise<EventDoc[]> {
-  return rows<EventDoc>(collection('events').where({ complaintId }).orderBy('at', 'asc').limit(200));
+  return rows<EventDoc>(collection('events').where({ complaintId }).orderBy('at', 'asc').limit(EVENTS_READ));
 }
 
 /** An event to log with a change; `_id` only when the action has its own idempotency key (a reply's requestId). */

@@ -11,9 +11,15 @@ export interface CloudProcess {
   exited: Promise<number | string | null>;
 }
 
+/** LOCALCLOUD_CPU_PROF=<folder>: the gateway's process is profiled too (its functions are by the cloud itself). */
+function cpuProfileArgs(env: Record<string, string>): string[] {
+  const dir = env.LOCALCLOUD_CPU_PROF ?? process.env.LOCALCLOUD_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : [];
+}
+
 /** The local cloud in its own process (localcloud/cli.ts), for tests that kill or load it from outside. */
 export function spawnCloud(dataDir: string, env: Record<string, string> = {}): Promise<CloudProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'localcloud', 'cli.ts')], {
+  const child = spawn(process.execPath, [...cpuProfileArgs(env), '--import', 'tsx', path.join(ROOT, 'localcloud', 'cli.ts')], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', LOCALCLOUD_DATA: dataDir, LOCALCLOUD_H5: '0', LOCALCLOUD_SCHEDULER: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

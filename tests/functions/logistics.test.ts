@@ -164,7 +164,9 @@ describe('cold-chain evidence', () => {
     expect(advice.evidence!.longest!.peakCelsius).toBe(-10.5);
     expect(advice.evidence!.curve).toHaveLength(12);
     expect(advice.evidence!.suggestedTier).toMatch(/^冷链超温 [\d.]+ 分钟/);
-    const mine = data(await cloud.call('complaint', 'get', { complaintId: c.complaintId }, { openid: 'demo-customer-1' }));
+    let mine!: Row;
+    // The caller, then one aggregation for the complaint, its log and the shipment (the goal: ≤ 3).
+    expect(await cloud.dbCalls(async () => (mine = data(await cloud.call('complaint', 'get', { complaintId: c.complaintId }, { openid: 'demo-customer-1' }))))).toBe(2);
     expect(mine.coldChainSummary).toBe(advice.customerSummary);
     expect(mine.coldChainSummary).toMatch(/^运输途中有 \d+ 分钟高于 −15 °C，最高 −10.5 °C。/);
 
@@ -172,6 +174,7 @@ describe('cold-chain evidence', () => {
     await drain();
     expect(cloud.database.count('tasks', { kind: 'data_request', complaintId: c.complaintId })).toBe(0);
     expect(await cloud.call('ticket', 'coldChain', { complaintId: c.complaintId }, { openid: 'demo-customer-1' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await cloud.call('complaint', 'get', { complaintId: c.complaintId }, { openid: 'demo-customer-2' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   test('no data yet: logistics gets a task through the outbox; readings arriving close it and tell the complaint', async () => {

@@ -32,13 +32,6 @@ function timerRun() {
   return cloud.runner.invoke('sla', { Type: 'Timer', TriggerName: 'everyMinute', Time: new Date().toISOString() }, { source: 'wx_trigger' });
 }
 
-async function dbCalls(run: () => Promise<unknown>): Promise<number> {
-  await fetch(`${cloud.url}/__local/stats/reset`, { method: 'POST' });
-  await run();
-  const stats = (await (await fetch(`${cloud.url}/__local/stats`)).json()) as { gateway: Record<string, number> };
-  return Object.entries(stats.gateway).filter(([k]) => k.startsWith('database.')).reduce((n, [, v]) => n + v, 0);
-}
-
 beforeAll(async () => {
   cloud = await startTestCloud();
   // One batch per product, so the tests do not share a product's baseline or a batch's window.
@@ -55,7 +48,7 @@ describe('batch surge on submit', () => {
     const b = batches[0];
     // Four customers a day on one batch, for three days: never five within 24 h.
     await submit(b.scene, 'normal-customer-0');
-    const calls = await dbCalls(() => submit(b.scene, 'normal-customer-1'));
+    const calls = await cloud.dbCalls(() => submit(b.scene, 'normal-customer-1'));
     expect(calls).toBeLessThanOrEqual(6);
     for (let day = 0; day < 3; day++) {
       await submit(b.scene, `normal-customer-${day}-a`);

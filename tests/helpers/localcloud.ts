@@ -15,6 +15,8 @@ export interface TestCloud extends LocalCloud {
   ): Promise<Envelope<OutputOf<F, A>>>;
   /** POST any body to `/fn/<name>` and get the HTTP status and JSON back — for hostile-input tests. */
   raw(fn: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** Database round trips (gateway `database.*` requests) made while `run` runs: nothing else may call meanwhile. */
+  dbCalls(run: () => Promise<unknown>): Promise<number>;
 }
 
 /** A whole local cloud on a random port with a fresh data folder (removed on close). */
@@ -35,6 +37,12 @@ export async function startTestCloud(options: Partial<LocalCloudOptions> = {}): 
     async call(fn: string, action: string, input: unknown, opts: { openid?: string; requestId?: string } = {}) {
       const { body } = await raw(fn, { action, input, ...(opts.requestId ? { requestId: opts.requestId } : {}) }, opts.openid ? { 'x-dev-openid': opts.openid } : {});
       return body;
+    },
+    async dbCalls(run: () => Promise<unknown>) {
+      await fetch(`${cloud.url}/__local/stats/reset`, { method: 'POST' });
+      await run();
+      const stats = (await (await fetch(`${cloud.url}/__local/stats`)).json()) as { gateway: Record<string, number> };
+      return Object.entries(stats.gateway).filter(([k]) => k.startsWith('database.')).reduce((n, [, v]) => n + v, 0);
     },
     async close() {
       await closeCloud();

@@ -621,6 +621,89 @@ describe('aggregation', () => {
   });
 });
 
+describe('$lookup', () => {
+  test('run once over the foreign indexes, nest, group, and never let later stages write into stored documents', () => {
+    const { engine } = open();
+    const db = client(engine);
+    engine.insertMany('users', [{ _id: 'u1', name: 'Ann', tags: ['x'] }, { _id: 'u2', name: 'Bo', tags: [] }]);
+    engine.insertMany('items', [
+      { _id: 'i1', status: 'open', owner: 'u1', score: 3 },
+      { _id: 'i2', status: 'open', owner: 'u1', score: 5 },
+      { _id: 'i3', status: 'closed', owner: 'u2', score: 1 },
+    ]);
+    const before = JSON.stringify([engine.find('users', {}), engine.find('items', {})]);
+    const rows = db.aggregate('users', [
+      { $match: { _id: 'u1' } },
+      { $project: { _id: 1 } },
+      { $lookup: { from: 'items', pipeline: [{ $match: { status: 'open' } }, { $group: { _id: '$owner', n: { $sum: 1 }, top: { $max: '$score' } } }], as: 'loads' } },
+      { $lookup: { from: 'items', pipeline: [{ $match: { owner: 'u1' } }, { $limit: 1 }, { $project: { score: 1 } }], as: 'first' } },
+      {
+        $lookup: {
+          from: 'items',
+          pipeline: [{ $match: { _id: 'i3' } }, { $lookup: { from: 'users', localField: 'owner', foreignField: '_id', as: 'who' } }],
+          as: 'nested',
+        },
+      },
+      { $lookup: { from: 'users', pipeline: [{ $match: { name: 'Bo' } }], as: 'bo' } },
+      { $lookup: { from: 'nowhere', pipeline: [{ $match: {} }], as: 'none' } },
+      { $unwind: '$bo' },
+      { $addFields: { 'bo.touched': true } },
+    ]);
+    expect(rows).toEqual([
+      {
+        _id: 'u1',
+        loads: [{ _id: 'u1', n: 2, top: 5 }],
+        first: [{ _id: 'i1', score: 3 }],
+        nested: [{ _id: 'i3', status: 'closed', owner: 'u2', score: 1, who: [{ _id: 'u2', name: 'Bo', tags: [] }] }],
+        bo: { _id: 'u2', name: 'Bo', tags: [], touched: true },
+        none: [],
+      },
+    ]);
+    // A projection shares nested values with stored documents until a later stage writes: then it is a copy.
+    engine.insertMany('users', [{ _id: 'u3', name: 'Cy', meta: { level: 1, tags: ['a'] } }]);
+    const before3 = JSON.stringify(engine.find('users', { _id: 'u3' }));
+    expect(db.aggregate('users', [{ $match: { _id: 'u3' } }, { $project: { meta: 1 } }, { $addFields: { 'meta.level': 2 } }, { $unwind: '$meta.tags' }])).toEqual([
+      { _id: 'u3', meta: { level: 2, tags: 'a' } },
+    ]);
+    expect(JSON.stringify(engine.find('users', { _id: 'u3' }))).toBe(before3);
+    // No outer documents: nothing joined, nothing run.
+    expect(db.aggregate('users', [{ $match: { _id: 'nobody' } }, { $lookup: { from: 'items', pipeline: [{ $match: {} }], as: 'all' } }])).toEqual([]);
+    expect(JSON.stringify([engine.find('users', { _id: { $in: ['u1', 'u2'] } }), engine.find('items', {})])).toBe(before);
+  });
+
+  test('equality joins find the foreign documents by index and join through arrays, null and missing as MongoDB does', () => {
+    const { engine } = open();
+    const db = client(engine);
+    engine.insertMany('users', [
+      { _id: 'u1', name: 'Ann', team: 't1' },
+      { _id: 'u2', name: 'Bo', team: ['t1', 't2'] },
+      { _id: 'u3', name: 'Cy' },
+    ]);
+    engine.insertMany('items', [
+      { _id: 'o1', lines: [{ owner: 'u1' }, { owner: 'u2' }], team: 't2' },
+      { _id: 'o2', lines: [], team: null },
+    ]);
+    const before = JSON.stringify([engine.find('users', {}), engine.find('items', {})]);
+    const rows = db.aggregate('items', [
+      { $lookup: { from: 'users', localField: 'lines.owner', foreignField: '_id', as: 'owners' } },
+      { $lookup: { from: 'users', localField: 'team', foreignField: 'team', as: 'members' } },
+      { $project: { owners: '$owners._id', members: '$members._id' } },
+    ]);
+    expect(rows).toEqual([
+      { _id: 'o1', owners: ['u1', 'u2'], members: ['u2'] },
+      // A null local value joins documents where the field is null or missing.
+      { _id: 'o2', owners: [], members: ['u3'] },
+    ]);
+    // Later stages that write into the joined documents write into copies.
+    const unwound = db.aggregate('items', [{ $lookup: { from: 'users', localField: 'lines.owner', foreignField: '_id', as: 'owner' } }, { $unwind: '$owner' }, { $addFields: { 'owner.seen': true } }]);
+    expect(unwound.map((d) => d.owner)).toEqual([
+      { _id: 'u1', name: 'Ann', team: 't1', seen: true },
+      { _id: 'u2', name: 'Bo', team: ['t1', 't2'], seen: true },
+    ]);
+    expect(JSON.stringify([engine.find('users', {}), engine.find('items', {})])).toBe(before);
+  });
+});
+
 describe('transactions', () => {
   const start = (engine: DatabaseEngine) => {
     const res = call(engine, 'startTransaction', {});

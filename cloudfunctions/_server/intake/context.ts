@@ -7,21 +7,10 @@ import type { UrgencyRules } from '@shared/complaint/urgency';
 import type { ProductBaseline } from '@shared/surge/detector';
 import type { IncidentDoc } from '@shared/surge/incident';
 import { _, db } from '../cloud';
-import { collection } from '../db';
+import { collection, pipeline } from '../db';
 
 const $ = db.command.aggregate;
 const DAY_MS = 86_400_000;
-
-/** A `$lookup` sub-pipeline. `$.pipeline()` exists at run time (@cloudbase/database) but not in wx-server-sdk's typings. */
-interface SubPipeline {
-  match(query: object): SubPipeline;
-  project(projection: object): SubPipeline;
-  group(group: object): SubPipeline;
-  lookup(lookup: object): SubPipeline;
-  limit(n: number): SubPipeline;
-  done(): object[];
-}
-const pipeline = (): SubPipeline => ($ as unknown as { pipeline(): SubPipeline }).pipeline();
 
 export interface ContextQuery {
   customerOpenid: string;

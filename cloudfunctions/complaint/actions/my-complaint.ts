@@ -1,6 +1,6 @@
 import type { ComplaintView } from '@shared/api/functions/complaint';
 import { AppError } from '@shared/api/envelope';
-import type { ComplaintDoc } from '@shared/complaint/document';
+import type { ComplaintDoc, EventDoc } from '@shared/complaint/document';
 import { checkMove, churnRisk } from '@shared/complaint/lifecycle';
 import { applySlaEffect } from '@shared/complaint/schedule';
 import { checkSampleAction } from '@shared/complaint/sample';
@@ -11,13 +11,13 @@ import { summarizeShipment } from '@shared/coldchain/excursion';
 import { isColdChainComplaint } from '@shared/logistics/data-request';
 import type { OutboxMessage } from '@shared/notify/outbox';
 import { acceptChange, staffTarget } from '../../_server/accept';
-import { collection, isDuplicateKeyError, rows } from '../../_server/db';
+import { collection, isDuplicateKeyError, pipeline, rows } from '../../_server/db';
 import { tempUrls } from '../../_server/media';
 import { createTask } from '../../_server/tasks';
 import { moveCompensation } from '../../_server/compensation';
 import { loadConfig, type AppConfig } from '../../_server/config';
 import type { ActionContext } from '../../_server/define-function';
-import { commitChange, loadComplaint, loadEvents, NOT_FOUND_COMPLAINT, type Change } from '../../_server/tickets';
+import { commitChange, EVENTS_READ, loadComplaint, loadEvents, NOT_FOUND_COMPLAINT, type Change } from '../../_server/tickets';
 
 /** The caller's own complaint; someone else's answers NOT_FOUND, so ids cannot be probed. */
 async function loadMine(complaintId: string, ctx: ActionContext): Promise<ComplaintDoc> {
@@ -37,16 +37,34 @@ export async function mediaUrls(input: { complaintId: string; of?: 'complaint' |
 }
 
 /**
- * complaint.get: three database calls (caller, complaint, its events); a cold-chain complaint on an order reads
- * its shipment too (one more, only for those), for the paragraph on what the temperature log shows.
+ * complaint.get: two database calls — the caller, then one aggregation for the complaint (only if it is the
+ * caller's: someone else's matches nothing), its audit log and, for an order, the shipment whose temperature
+ * log a cold-chain complaint's paragraph describes.
  */
 export async function get(input: { complaintId: string }, ctx: ActionContext): Promise<ComplaintView> {
-  const [config, doc, events] = await Promise.all([loadConfig(), loadComplaint(input.complaintId), loadEvents(input.complaintId)]);
-  if (doc.customerOpenid !== ctx.caller.openid) throw new AppError('NOT_FOUND', NOT_FOUND_COMPLAINT);
-  const view = complaintView(doc, events, ctx.now(), config);
-  if (!isColdChainComplaint(doc) || !doc.orderNo) return view;
-  const [shipment] = await rows<ShipmentDoc>(collection('shipments').where({ orderNo: doc.orderNo }).field({ readings: true, thresholdCelsius: true, dispatchedAt: true, deliveredAt: true }).limit(1));
-  return { ...view, coldChainSummary: customerColdChainSummary(shipment ? summarizeShipment(shipment) : undefined) };
+  const [config, found] = await Promise.all([loadConfig(), loadMineWithLog(input.complaintId, ctx.caller.openid!)]);
+  const view = complaintView(found.doc, found.events, ctx.now(), config);
+  if (!isColdChainComplaint(found.doc) || !found.doc.orderNo) return view;
+  return { ...view, coldChainSummary: customerColdChainSummary(found.shipment ? summarizeShipment(found.shipment) : undefined) };
+}
+
+type WithLog = ComplaintDoc & { log: EventDoc[]; shipments: ShipmentDoc[] };
+
+async function loadMineWithLog(complaintId: string, openid: string): Promise<{ doc: ComplaintDoc; events: EventDoc[]; shipment?: ShipmentDoc }> {
+  const result = (await collection('complaints')
+    .aggregate()
+    .match({ _id: complaintId, customerOpenid: openid })
+    .limit(1)
+    .lookup({ from: 'events', pipeline: pipeline().match({ complaintId }).sort({ at: 1 }).limit(EVENTS_READ).done(), as: 'log' })
+    .lookup({ from: 'shipments', localField: 'orderNo', foreignField: 'orderNo', as: 'shipments' })
+    .end()) as unknown as { list: WithLog[] };
+  const row = result.list[0];
+  if (!row) throw new AppError('NOT_FOUND', NOT_FOUND_COMPLAINT);
+  const { log, shipments, ...doc } = row;
+  // A complaint without an order has a null local field, which joins shipments without one: none exist, but only
+  // the order's shipment counts.
+  const shipment = doc.orderNo ? shipments.find((s) => s.orderNo === doc.orderNo) : undefined;
+  return { doc, events: log, ...(shipment ? { shipment } : {}) };
 }
 
 /**

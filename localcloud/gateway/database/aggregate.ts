@@ -1,4 +1,6 @@
 import { Aggregator } from 'mingo';
+import { resolve } from 'mingo/util';
+import { GatewayError } from '../types';
 import { invalidParam, requestFailed } from './errors';
 import { compileQuery, MINGO_OPTIONS, assertNoGeo } from './query';
 import { candidates } from './query-plan';
@@ -31,52 +33,85 @@ export function aggregate(store: Store, coll: Collection, pipeline: Doc[]): Doc[
     if (REFUSED[keys[0]]) throw requestFailed(`aggregation stage ${keys[0]} ${REFUSED[keys[0]]} and is not supported by the local cloud`);
     assertNoGeo(stage);
   }
+  try {
+    return run(store, coll, pipeline.map((stage) => nullSafeDates(stage) as Doc));
+  } catch (error) {
+    if (error instanceof GatewayError) throw error;
+    throw requestFailed(error instanceof Error ? error.message : String(error));
+  }
+}
 
-  let stages = pipeline.map((stage) => nullSafeDates(stage) as Doc);
+/** A pipeline (already null-safe) over a collection, or over nothing when the collection does not exist. */
+function run(store: Store, coll: Collection | undefined, pipeline: Doc[]): Doc[] {
+  let stages = pipeline;
   let source: Doc[];
   const first = stages[0];
   if (first && isPlainObject(first.$match)) {
     const matcher = compileQuery(first.$match);
     source = [];
-    for (const doc of candidates(coll, first.$match)) if (matcher.test(doc)) source.push(doc);
+    if (coll) for (const doc of candidates(coll, first.$match)) if (matcher.test(doc)) source.push(doc);
     stages = stages.slice(1);
   } else {
-    source = coll.docs();
+    source = coll?.docs() ?? [];
+  }
+
+  // Leading stages that only pick, order or project documents run on the stored documents themselves (they
+  // never write into them; `$project` builds new documents), so a `$limit` or a projection bounds what has to
+  // be copied below. A projection's output may still share nested values with stored documents: it is
+  // copied like them when a later stage could write into it.
+  let lead = 0;
+  while (lead < stages.length && READ_ONLY.has(Object.keys(stages[lead])[0])) lead++;
+  if (lead > 0) {
+    source = new Aggregator(stages.slice(0, lead), MINGO_OPTIONS).run(source) as Doc[];
+    stages = stages.slice(lead);
   }
 
   const copy = needsCopy(stages);
   if (copy) source = source.map(cloneDoc);
-  const resolve = (name: string): Doc[] => {
+  const resolveCollection = (name: string): Doc[] => {
     const foreign = store.get(name)?.docs() ?? [];
     return copy ? foreign.map(cloneDoc) : foreign;
   };
-  stages = stages.map((stage) => indexedLookup(store, stage, copy));
-  try {
-    let docs = source;
-    for (const step of steps(stages)) {
-      docs = 'run' in step ? step.run(docs) : (new Aggregator(step.stages, { ...MINGO_OPTIONS, collectionResolver: resolve }).run(docs) as Doc[]);
-    }
-    return docs;
-  } catch (error) {
-    throw requestFailed(error instanceof Error ? error.message : String(error));
+  let docs = source;
+  for (const step of steps(store, stages, copy)) {
+    docs = 'run' in step ? step.run(docs) : (new Aggregator(step.stages, { ...MINGO_OPTIONS, collectionResolver: resolveCollection }).run(docs) as Doc[]);
   }
+  return docs;
 }
 
- /**
- * An uncorrelated `$lookup` (`from` + a `pipeline` that starts with `$match`, no `let`) is answered from the
- * foreign collection's indexes, as the cloud database does, instead of running its pipeline over every
- * document: the matching candidates are handed to mingo as the pipeline's `$documents`.
+/** Stages that never write into their input documents. */
+const READ_ONLY = new Set(['$match', '$sort', '$skip', '$limit', '$project']);
+
+/**
+ * An uncorrelated `$lookup` (`from` + `pipeline`, no `let`, no `localField`) has the same answer for every
+ * input document, so its pipeline runs once, over the foreign collection with its indexes as the cloud
+ * database does, instead of once per document over every foreign document (mingo's way).
  */
-function indexedLookup(store: Store, stage: Doc, copy: boolean): Doc {
+function uncorrelatedLookup(stage: Doc): { from: string; as: string; pipeline: Doc[] } | undefined {
   const lookup = stage.$lookup;
-  if (!isPlainObject(lookup) || typeof lookup.from !== 'string' || lookup.let !== undefined || lookup.localField !== undefined) return stage;
-  const pipeline = lookup.pipeline;
-  if (!Array.isArray(pipeline) || !isPlainObject(pipeline[0]) || !isPlainObject((pipeline[0] as Doc).$match)) return stage;
-  const coll = store.get(lookup.from);
-  const match = (pipeline[0] as Doc).$match as Doc;
-  const found = coll ? [...candidates(coll, match)] : [];
-  const { from: _from, ...rest } = lookup;
-  return { $lookup: { ...rest, pipeline: [{ $documents: copy ? found.map(cloneDoc) : found }, ...pipeline] } };
+  if (!isPlainObject(lookup) || typeof lookup.from !== 'string' || typeof lookup.as !== 'string') return undefined;
+  if (lookup.let !== undefined || lookup.localField !== undefined || !Array.isArray(lookup.pipeline)) return undefined;
+  if (!lookup.pipeline.every(isPlainObject)) return undefined;
+  return { from: lookup.from, as: lookup.as, pipeline: lookup.pipeline as Doc[] };
+}
+
+/** A `$lookup` by `localField` = `foreignField` (no sub-pipeline). */
+function equalityJoin(stage: Doc): { from: string; localField: string; foreignField: string } | undefined {
+  const lookup = stage.$lookup;
+  if (!isPlainObject(lookup) || typeof lookup.from !== 'string' || lookup.pipeline !== undefined || lookup.let !== undefined) return undefined;
+  if (typeof lookup.localField !== 'string' || typeof lookup.foreignField !== 'string') return undefined;
+  return { from: lookup.from, localField: lookup.localField, foreignField: lookup.foreignField };
+}
+
+/** Every value the documents hold at a path, through arrays; a missing value is null (it joins null and missing). */
+function localValues(docs: Doc[], path: string): unknown[] {
+  const values: unknown[] = [];
+  const add = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(add);
+    else values.push(v ?? null);
+  };
+  for (const doc of docs) add(resolve(doc, path));
+  return values;
 }
 
 const NO_BUCKET = '\u0000localcloud:no-bucket';
@@ -90,7 +125,7 @@ type Step = { stages: Doc[] } | { run: (docs: Doc[]) => Doc[] };
  * `$group`, which behaves like MongoDB; `$sample` runs here. A `$bucket` without `default` must fail on
  * an out-of-range value, so its output is checked before the pipeline goes on.
  */
-function steps(stages: Doc[]): Step[] {
+function steps(store: Store, stages: Doc[], copy: boolean): Step[] {
   const out: Step[] = [];
   const mingoStages = (): Doc[] => {
     const last = out[out.length - 1];
@@ -100,7 +135,30 @@ function steps(stages: Doc[]): Step[] {
     return next.stages;
   };
   for (const stage of stages) {
-    if (typeof stage.$count === 'string') {
+    const lookup = uncorrelatedLookup(stage);
+    const join = equalityJoin(stage);
+    if (join) {
+      // mingo joins against the whole foreign collection; hand it only the documents the foreign field's
+      // index finds for the local values (a superset: mingo still decides every match).
+      out.push({
+        run: (docs) => {
+          const foreign = store.get(join.from);
+          const found = foreign && docs.length ? [...candidates(foreign, { [join.foreignField]: { $in: localValues(docs, join.localField) } })] : [];
+          const joined = copy ? found.map(cloneDoc) : found;
+          return new Aggregator([stage], { ...MINGO_OPTIONS, collectionResolver: () => joined }).run(docs) as Doc[];
+        },
+      });
+    } else if (lookup) {
+      let found: Doc[] | undefined;
+      out.push({
+        run: (docs) =>
+          docs.map((doc) => {
+            found ??= run(store, store.get(lookup.from), lookup.pipeline);
+            // Stages after this one may write into the joined documents when the outer ones are copies.
+            return { ...doc, [lookup.as]: copy ? found.map(cloneDoc) : found };
+          }),
+      });
+    } else if (typeof stage.$count === 'string') {
       mingoStages().push({ $group: { _id: null, [stage.$count]: { $sum: 1 } } }, { $project: { _id: 0 } });
     } else if (isPlainObject(stage.$sample)) {
       const size = Number(stage.$sample.size);
