@@ -26,7 +26,11 @@ export interface TrainOptions {
   /** Share of training texts that also get a category hint, and how many of those hints are wrong. */
   hintRate: number;
   wrongHintRate: number;
-  /** Food-safety thresholds: the most precise pair keeping out-of-fold recall at least this (the goal is 97 % on held-out texts; 0.95 left dev recall near 0.88–0.90 with the exact search). */
+  /**
+   * Food-safety thresholds: the most precise pair keeping out-of-fold recall at least this. The goal is 97 % on held-out
+   * texts; with 12,516 labels, 0.96 gives 0.967 recall on the labels-dev folds (0.97: 0.983 recall but precision 0.62,
+   * and every extra flag files a text under quality, costing category accuracy; 0.95: 0.958 / 0.83).
+   */
   foodSafetyRecall: number;
   triage: number;
   secondary: number;
@@ -59,7 +63,7 @@ export const DEFAULT_TRAIN: TrainOptions = {
   maxVocab: 36_000,
   hintRate: 0.4,
   wrongHintRate: 0.2,
-  foodSafetyRecall: 0.97,
+  foodSafetyRecall: 0.96,
   triage: 0.5,
   secondary: 0.25,
   averageFrom: 1,
