@@ -1,6 +1,6 @@
 import type { Category } from '../complaint/model';
 import type { IssueCode } from '../complaint/taxonomy';
-import { featuresOfNormalized } from './features';
+import { visitFeatures, type FeatureSink, type GramPrefix } from './features';
 import { LinearModel, sigmoid, softmax, type ModelFile } from './model';
 import { normalizeText } from './normalize';
 
@@ -49,6 +49,7 @@ export class LocalClassifier implements ComplaintClassifier {
   private readonly foodSafetyIssue: boolean[];
   /** Per category in `categories`: its class in the optional category head. */
   private readonly categoryHeadIndex?: Int32Array;
+  private readonly rules = new RuleFeatures();
 
   constructor(private readonly model: LinearModel) {
     this.issues = model.issue.classes as IssueCode[];
@@ -65,21 +66,16 @@ export class LocalClassifier implements ComplaintClassifier {
   classify({ text, categoryHint }: ClassifyInput): Classification {
     const { model, issues, categoryOf } = this;
     const norm = normalizeText(text);
-    const features = featuresOfNormalized(norm, categoryHint, model.file.features);
-    const ids = model.featureIds(features);
-    const probs = softmax(model.issue.logits(ids));
-    const foodSafetyScore = sigmoid(model.foodSafety.logits(ids)[0]);
-    const angryScore = sigmoid(model.angry.logits(ids)[0]);
-    // The rule features, found in one pass (the lexicon and exclamation features come last).
-    let lexFoodSafety = false;
-    let definite = false;
-    let ruleAngry = false;
-    for (let i = features.length - 1; i >= 0; i--) {
-      const f = features[i];
-      if (f === 'lex:food_safety') lexFoodSafety = true;
-      else if (f === 'lex:fs_definite') definite = true;
-      else if (f === 'bang:3+' || f === 'lex:anger') ruleAngry = true;
-    }
+    const rules = this.rules;
+    const ids = model.idsOf((sink) => {
+      rules.start(sink);
+      visitFeatures(norm, categoryHint, model.file.features, rules);
+    });
+    const { lexFoodSafety, definite, ruleAngry } = rules;
+    const scores = model.scores(ids);
+    const probs = softmax(scores.issue);
+    const foodSafetyScore = sigmoid(scores.foodSafety);
+    const angryScore = sigmoid(scores.angry);
     // Recall first: the health-risk words lower the bar the model must clear, and a definite one decides alone.
     const foodSafety =
       definite || foodSafetyScore >= model.thresholds.foodSafety || (lexFoodSafety && foodSafetyScore >= model.thresholds.foodSafetyWithLexicon);
@@ -89,9 +85,9 @@ export class LocalClassifier implements ComplaintClassifier {
     // A food-safety case is filed under quality with a health-risk subcategory (LABELING.md rule 1).
     const byCategory = new Float64Array(this.categories.length);
     for (let i = 0; i < issues.length; i++) byCategory[categoryOf[i]] += probs[i];
-    if (model.category && this.categoryHeadIndex) {
+    if (scores.category && this.categoryHeadIndex) {
       const mix = model.file.categoryMix ?? 0.5;
-      const headProbs = softmax(model.category.logits(ids));
+      const headProbs = softmax(scores.category);
       for (let c = 0; c < byCategory.length; c++) byCategory[c] = (1 - mix) * byCategory[c] + mix * headProbs[this.categoryHeadIndex[c]];
     }
     let cat = 0;
@@ -102,7 +98,8 @@ export class LocalClassifier implements ComplaintClassifier {
       if (allowed && (best < 0 || probs[i] > probs[best])) best = i;
     }
     const primary = issues[best];
-    const ranked = Array.from(probs.keys()).sort((a, b) => probs[b] - probs[a]);
+    // Secondary issues (at most 3 besides the primary) and the 3 candidates come from the 4 most likely.
+    const ranked = topIndices(probs, 4);
     const confidence = probs[best];
     return {
       category: foodSafety ? 'quality' : this.categories[cat],
@@ -117,6 +114,44 @@ export class LocalClassifier implements ComplaintClassifier {
       angryScore: round(angryScore),
       model: model.version,
     };
+  }
+}
+
+/** The indices of the k largest values, largest first (ties: lower index first, as a stable sort would). */
+function topIndices(values: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    let at = top.length;
+    while (at > 0 && values[i] > values[top[at - 1]]) at--;
+    if (at < k) {
+      top.splice(at, 0, i);
+      if (top.length > k) top.pop();
+    }
+  }
+  return top;
+}
+
+/** Passes the features on to the model's collector, noticing the ones the guide's hard rules read as they go by. */
+class RuleFeatures implements FeatureSink {
+  lexFoodSafety = false;
+  definite = false;
+  ruleAngry = false;
+  private next!: FeatureSink;
+
+  start(next: FeatureSink): void {
+    this.next = next;
+    this.lexFoodSafety = this.definite = this.ruleAngry = false;
+  }
+
+  gram(prefix: GramPrefix, chars: readonly string[], from: number, n: number): void {
+    this.next.gram(prefix, chars, from, n);
+  }
+
+  feature(name: string): void {
+    if (name === 'lex:food_safety') this.lexFoodSafety = true;
+    else if (name === 'lex:fs_definite') this.definite = true;
+    else if (name === 'bang:3+' || name === 'lex:anger') this.ruleAngry = true;
+    this.next.feature(name);
   }
 }
 

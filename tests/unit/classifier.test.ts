@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { LocalClassifier } from '../../shared/classifier/classify';
-import { extractFeatures } from '../../shared/classifier/features';
+import { extractFeatures, featuresOfNormalized, visitFeatures } from '../../shared/classifier/features';
 import { classifyByKeywords } from '../../shared/classifier/keyword-baseline';
 import { ANGER_LEXICON, FOOD_SAFETY_LEXICON } from '../../shared/classifier/lexicon';
 import { decodeBase64, encodeBase64, LinearModel } from '../../shared/classifier/model';
@@ -43,9 +43,27 @@ describe('features and model format', () => {
 
   test('character n-grams, lexicon hits, and the hint as one more feature', () => {
     const f = extractFeatures('腊肠发霉了', 'quality');
-    expect(f).toEqual(expect.arrayContaining(['腊', '腊肠', '^腊', '了$', 'lex:quality.spoiled', 'lex:food_safety', 'hint:quality']));
-    expect(f).not.toContain('发霉了');
-    expect(extractFeatures('腊肠发霉了', undefined, { ngramMin: 1, ngramMax: 3 })).toContain('发霉了');
+    expect(f).toEqual(expect.arrayContaining(['腊', '腊肠', '发霉了', '^腊', '了$', 'lex:quality.spoiled', 'lex:food_safety', 'hint:quality']));
+    expect(f).not.toContain('肠发霉了');
+    expect(extractFeatures('腊肠发霉了', undefined, { ngramMin: 1, ngramMax: 2 })).not.toContain('发霉了');
+  });
+
+  test('the model finds n-grams by code points exactly as by their names, ambiguous, astral and longer ones included', () => {
+    const model = new LinearModel(JSON.parse(fs.readFileSync(MODEL_PATH, 'utf8')));
+    const byName = new Map(model.file.vocab.map((f, i) => [f, i]));
+    // "p:x" is both the praise unigram x and the trigram p, :, x; 😋 is beyond the BMP; 1–4-grams exceed the table's 3.
+    const vocab = [...model.file.vocab.slice(0, 50), 'p:好', 'p:x', 'x', '😋', '好😋', 'lex:anger', '发霉了吧'];
+    const probe = new LinearModel({ ...model.file, vocab, features: { ngramMin: 1, ngramMax: 4, praiseClauses: true, firstClause: true } });
+    const probeNames = new Map(vocab.map((f, i) => [f, i]));
+    const texts = [...dev.slice(0, 300).map((l) => l.text), '味道很好😋，p:x发霉了吧', '好😋好吃!!!', 'x'];
+    for (const [m, names] of [[model, byName], [probe, probeNames]] as const) {
+      for (const text of texts) {
+        const norm = normalizeText(text);
+        const expected = featuresOfNormalized(norm, 'quality', m.file.features).flatMap((f) => (names.has(f) ? [names.get(f)!] : []));
+        expect([...m.idsOf((sink) => visitFeatures(norm, 'quality', m.file.features, sink))]).toEqual(expected);
+      }
+    }
+    expect(probe.idsOf((sink) => visitFeatures(normalizeText('p:x 😋'), undefined, probe.file.features, sink)).length).toBeGreaterThanOrEqual(2);
   });
 
   test('praise-only clauses are told apart from the complaint', () => {
