@@ -119,7 +119,7 @@ describe('麻辣度 reference', () => {
   test('the form puts the picked order’s 麻辣度 forward for a taste complaint', async () => {
     await open(CUSTOMER, '/pages/complaint/index');
     await page.waitForSelector(shown('#complaint-form'), { timeout: 20_000 });
-    await page.fill(shown('#description textarea'), '这个麻辣度标的特辣，吃起来一点都不辣，口味和描述不符');
+    await page.fill(shown('#description textarea'), '包装上标的特辣，吃起来一点都不辣，口味太淡了');
     await page.waitForSelector(shown('.k-recent-orders__row'), { timeout: 15_000 });
     await page.click(shown('.k-recent-orders__row'));
     await page.waitForSelector(shown('#order-spice'), { timeout: 10_000 });
