@@ -29,4 +29,4 @@ export const main = defineFunction('complaint', {
   nudge,
   recordConsent,
   confirmSampleShipped,
-});
+}, { checkCustomerInAction: ['submit'] });

@@ -110,6 +110,20 @@ test('identity never comes from the payload: forged userInfo and openid fields a
   expect(extraKey.body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
 });
 
+test('staff cannot file a customer complaint as themselves: refused by the intake read itself, before anything is written', async () => {
+  for (const openid of ['demo-agent-qc', 'demo-head-logistics', 'demo-admin']) {
+    const before = cloud.database.count('complaints', {});
+    const res = await cloud.call('complaint', 'submit', { description: '员工自己提交的投诉，水饺发霉了', contactPhone: '13911110000' }, { openid, requestId: `staff-submit-${openid}` });
+    expect(res, openid).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(cloud.database.count('complaints', {})).toBe(before);
+    expect(cloud.database.count('events', { actorOpenid: openid, action: 'submit' })).toBe(0);
+  }
+  // A customer's submit reads the caller's staff record with the intake query: context, counter (when this instance has no
+  // reserved ticket numbers left), complaint, events, outbox.
+  const calls = await cloud.dbCalls(() => cloud.call('complaint', 'submit', { description: '速冻汤圆收到时已经化了', contactPhone: '13911110001' }, { openid: 'demo-customer-3', requestId: 'sec-submit-count' }));
+  expect(calls).toBeLessThanOrEqual(5);
+});
+
 test('a function invoked through the gateway (invokeFunction) with forged identity is not that person', async () => {
   const invoke = async (fn: string, event: object) => {
     const res = await fetch(`${cloud.url}/admin?env=local-env`, {

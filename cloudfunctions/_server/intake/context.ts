@@ -7,6 +7,7 @@ import type { UrgencyRules } from '@shared/complaint/urgency';
 import type { ProductBaseline } from '@shared/surge/detector';
 import type { IncidentDoc } from '@shared/surge/incident';
 import { _, db } from '../cloud';
+import { STAFF_OF_CALLER, type StaffDoc } from '../caller';
 import { collection, pipeline } from '../db';
 
 const $ = db.command.aggregate;
@@ -28,6 +29,8 @@ export interface ContextQuery {
   department: string;
   /** The counter document that numbers today's tickets; its value comes back as `counterSeq`. */
   counterId: string;
+  /** Also read this caller's staff record (a customer-only action checks its caller with this read). */
+  callerStaffOf?: string;
 }
 
 export interface FetchedContext extends IntakeContext {
@@ -40,6 +43,8 @@ export interface FetchedContext extends IntakeContext {
   unknown: Array<'scene' | 'orderNo' | 'batchNo' | 'storeId' | 'productId'>;
   /** Batch surge facts, read by the same query (batch named by a package QR or by its number). */
   surge?: SurgeContext;
+  /** The caller's active staff record, when asked for (callerStaffOf). */
+  callerStaff?: StaffDoc;
 }
 
 export interface SurgeContext {
@@ -55,6 +60,7 @@ type RelatedList = Array<RelatedComplaint & { requestId?: string; incidentId?: s
 
 interface Row {
   counter: Array<{ seq: number }>;
+  callerStaff?: StaffDoc[];
   customer: Array<{ tier?: 'regular' | 'vip'; annualSpendFen?: number; region?: string }>;
   staff: AssignableStaff[];
   loads: Array<{ _id: string; open: number; lastAssignedAt?: Date }>;
@@ -117,6 +123,7 @@ export async function fetchIntakeContext(q: ContextQuery): Promise<FetchedContex
         .done(),
       as: 'loads',
     });
+  if (q.callerStaffOf) agg = agg.lookup({ from: 'staff', pipeline: pipeline().match(STAFF_OF_CALLER(q.callerStaffOf)).limit(1).done(), as: 'callerStaff' });
   for (const [as, where] of relatedQueries) {
     agg = agg.lookup({
       from: 'complaints',
@@ -195,6 +202,7 @@ function toContext(q: ContextQuery, row: Row, pointed: { batchId?: string; store
     counterSeq: row.counter[0]?.seq ?? 0,
     unknown,
     ...(batch ? { surge: surgeContext(row, batch) } : {}),
+    ...(row.callerStaff?.[0] ? { callerStaff: row.callerStaff[0] } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import type { SubmitOutput } from '@shared/api/functions/complaint';
 import { AppError } from '@shared/api/envelope';
 import type { Caller } from '@shared/auth/roles';
+import type { StaffDoc } from '../caller';
 import { DEPARTMENT_LABELS } from '@shared/auth/roles';
 import type { ComplaintDoc, EventDoc } from '@shared/complaint/document';
 import { planIntake, type IntakeForm } from '@shared/complaint/intake';
@@ -34,6 +35,8 @@ export interface SubmitRequest {
   requestId: string;
   caller: Caller;
   now: Date;
+  /** A customer's own submit: refuses a staff caller, whose record the context read brings (no read of its own). */
+  confirmCustomer?: (staff: StaffDoc | undefined) => void;
 }
 
 const UNKNOWN_MESSAGES = {
@@ -69,9 +72,11 @@ export async function submitComplaint(req: SubmitRequest): Promise<SubmitOutput>
     now,
     rules: config.urgency,
     counterId: ticketCounterId(now),
+    ...(req.confirmCustomer ? { callerStaffOf: req.customerOpenid } : {}),
     department: departmentFor(config.taxonomy, classification.category),
   });
   const [context, files] = await Promise.all([contextRead, media]);
+  req.confirmCustomer?.(context.callerStaff);
   if (context.existing) return replay(req.customerOpenid, req.requestId, config);
   const unknown: Record<string, string> = Object.fromEntries(context.unknown.map((f) => [f, UNKNOWN_MESSAGES[f]]));
   if (files.some((f) => !f.url)) unknown.mediaFileIds = '有图片或视频没有上传成功，请删除后重新上传';

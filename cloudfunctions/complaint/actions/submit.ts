@@ -13,5 +13,7 @@ export function submit(input: core.output<typeof submitInput>, ctx: ActionContex
     requestId: ctx.requestId!,
     caller: ctx.caller,
     now: ctx.now(),
+    // The caller's staff record rides along with the intake read (complaint/index.ts: checkCustomerInAction).
+    confirmCustomer: ctx.confirmCustomer,
   });
 }
