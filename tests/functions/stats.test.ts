@@ -39,16 +39,23 @@ async function advance(minutes: number) {
 /** The figures without their freshness note, to compare two answers. */
 const figures = ({ freshness: _f, ...o }: { freshness: unknown }) => o;
 
+/** The default 30 days as a fixed window, for figures compared across clock moves (which may cross midnight, China time). */
+function fixedWindow(): { from: string; to: string } {
+  const day = (offsetDays: number) => new Date(cloud.clock.nowMs() + offsetDays * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+  return { from: day(-29), to: day(1) };
+}
+
 describe('day rollups', () => {
   test('the stats timer builds the day rollups; the figures stay the same and changes since show at once', async () => {
-    const before = data(await cloud.call('stats', 'overview', {}, { openid: 'demo-manager' }));
+    const window = fixedWindow();
+    const before = data(await cloud.call('stats', 'overview', window, { openid: 'demo-manager' }));
     expect(before.freshness).toMatchObject({ partial: false });
     expect(before.freshness.rolledUpAt).toBeUndefined();
     await advance(5);
     const meta = cloud.database.find('statsDaily', { _id: 'meta' })[0] as { dirty: string[]; builtAt: Date };
     expect(meta.dirty).toEqual([]);
     expect(cloud.database.count('statsDaily')).toBeGreaterThan(1);
-    const after = data(await cloud.call('stats', 'overview', {}, { openid: 'demo-manager' }));
+    const after = data(await cloud.call('stats', 'overview', window, { openid: 'demo-manager' }));
     expect(after.freshness.rolledUpAt).toBeDefined();
     expect(after.freshness.liveRows).toBe(0);
     expect(figures(after)).toEqual(figures(before));
@@ -57,12 +64,12 @@ describe('day rollups', () => {
 
     // A complaint filed after the rollup ran is in the figures at once (read live on top of the rollup).
     data(await cloud.call('complaint', 'submit', { description: '收到的腊肠包装破了，油漏了一箱子', contactPhone: '13800001111' }, { openid: 'demo-customer-3', requestId: 'stats-live-1' }));
-    const live = data(await cloud.call('stats', 'overview', {}, { openid: 'demo-manager' }));
+    const live = data(await cloud.call('stats', 'overview', window, { openid: 'demo-manager' }));
     expect(live.total).toBe(after.total + 1);
     expect(live.freshness.liveRows).toBe(1);
     // The next run takes it into its day; the overlay is empty again.
     await advance(5);
-    const rolled = data(await cloud.call('stats', 'overview', {}, { openid: 'demo-manager' }));
+    const rolled = data(await cloud.call('stats', 'overview', window, { openid: 'demo-manager' }));
     expect(rolled.total).toBe(live.total);
     expect(figures(rolled)).toEqual(figures(live));
   });
@@ -93,14 +100,15 @@ describe('day rollups', () => {
 
   test('complaints written outside the functions count after stats.rebuild (managers and admins only)', async () => {
     const now = new Date(cloud.clock.nowMs());
-    const total = (await cloud.call('stats', 'overview', {}, { openid: 'demo-manager' })) as { ok: true; data: { total: number } };
+    const window = fixedWindow();
+    const total = (await cloud.call('stats', 'overview', window, { openid: 'demo-manager' })) as { ok: true; data: { total: number } };
     // Imported with their old change times: the incremental rollup cannot see them.
     cloud.database.insertMany('complaints', syntheticComplaints({ now: new Date(now.getTime() - 86_400_000), count: 50, days: 5, openShare: 0.5, idPrefix: 'imp', seed: 9 }));
     await advance(5);
-    expect(data(await cloud.call('stats', 'overview', {}, { openid: 'demo-manager' })).total).toBe(total.data.total);
+    expect(data(await cloud.call('stats', 'overview', window, { openid: 'demo-manager' })).total).toBe(total.data.total);
     expect(await cloud.call('stats', 'rebuild', {}, { openid: 'demo-head-qc' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(data(await cloud.call('stats', 'rebuild', {}, { openid: 'demo-manager' }))).toMatchObject({ dirtyDays: 0, rebuilding: false });
-    expect(data(await cloud.call('stats', 'overview', {}, { openid: 'demo-manager' })).total).toBe(total.data.total + 50);
+    expect(data(await cloud.call('stats', 'overview', window, { openid: 'demo-manager' })).total).toBe(total.data.total + 50);
   });
 });
 
