@@ -3,7 +3,7 @@ import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureAppBuilt, ROOT } from '../../scripts/lib/builds';
 import { openBrowser, screenshot, fullPageScreenshot } from '../helpers/browser';
-import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
+import { data, demoSausageBatch, startTestCloud, type TestCloud } from '../helpers/localcloud';
 
 /**
  * The customer's whole path in the browser build against the local cloud: a package QR scan, the form
@@ -64,7 +64,7 @@ describe('customer: complain in a minute, follow it to the end', () => {
   let ticketNo = '';
 
   test('a package QR scan shows the product and opens the form pre-filled, interactive within 1.5 s', async () => {
-    const scanned = `${cloud.url}/?as=${CUSTOMER}#/pages/complaint/index?scene=${encodeURIComponent('b=LC-20261101')}`;
+    const scanned = `${cloud.url}/?as=${CUSTOMER}#/pages/complaint/index?scene=${encodeURIComponent(demoSausageBatch(cloud).scene)}`;
     /** From the start of navigation to a form that takes typing. */
     const interactive = async () => {
       await freshLoad(scanned);
@@ -75,9 +75,9 @@ describe('customer: complain in a minute, follow it to the end', () => {
     // customer, or WeChat with the package already on the phone: the scripts are cached.
     timings.formInteractiveColdMs = await interactive();
     timings.formInteractiveMs = await interactive();
-    await expect.poll(() => text('#scanned-batch-no'), { timeout: 15_000 }).toContain('20261101');
+    await expect.poll(() => text('#scanned-batch-no'), { timeout: 15_000 }).toContain(demoSausageBatch(cloud).batchNo);
     expect(await text('#scanned-package')).toContain('川味腊肠');
-    expect(await text('#scanned-production-date')).toContain('2026年11月01日');
+    expect(await text('#scanned-production-date')).toContain(demoSausageBatch(cloud).productionDate.replace(/^(\d+)-(\d+)-(\d+)$/, '$1年$2月$3日'));
     expect(await page.isVisible(shown('#scanned-package .k-spice'))).toBe(true);
     expect(await text('.k-scene__prefill')).toContain('已为您带上这件商品和批次');
     expect(timings.formInteractiveMs).toBeLessThan(1500);
@@ -128,7 +128,7 @@ describe('customer: complain in a minute, follow it to the end', () => {
 
   test('the draft survives closing and reopening the app', async () => {
     await page.waitForTimeout(600); // the draft is written 0.4 s after the last change
-    await freshLoad(`${cloud.url}/?as=${CUSTOMER}#/pages/complaint/index?scene=${encodeURIComponent('b=LC-20261101')}`);
+    await freshLoad(`${cloud.url}/?as=${CUSTOMER}#/pages/complaint/index?scene=${encodeURIComponent(demoSausageBatch(cloud).scene)}`);
     await page.waitForSelector(shown('#description textarea'), { timeout: 30_000 });
     expect(await page.inputValue(shown('#description textarea'))).toContain('麻辣度是不是标错了');
     expect(await page.inputValue(shown('#contactPhone input'))).toBe('138 1234 5678');

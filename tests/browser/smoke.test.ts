@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureAppBuilt, ROOT } from '../../scripts/lib/builds';
 import { openBrowser, screenshot } from '../helpers/browser';
-import { startTestCloud, type TestCloud } from '../helpers/localcloud';
+import { demoSausageBatch, startTestCloud, type TestCloud } from '../helpers/localcloud';
 
 /**
  * The browser build served by the local cloud, driven in Chromium: switching the development identity,
@@ -50,10 +50,9 @@ describe('browser build against the local cloud', () => {
   });
 
   test('opening a package QR scene shows the scanned product and counts the scan', async () => {
-    const batch = cloud.database.find('batches', { _id: 'LC-20261101' })[0] as { scene: string } | undefined;
-    expect(batch, 'the demo data has batch LC-20261101').toBeDefined();
-    await freshLoad(`${cloud.url}/?as=demo-customer-2#/pages/complaint/index?scene=${encodeURIComponent(batch!.scene)}`);
-    await expect.poll(() => page.textContent(shown('#scanned-batch-no')).catch(() => null), { timeout: 30_000 }).toContain('20261101');
+    const batch = demoSausageBatch(cloud);
+    await freshLoad(`${cloud.url}/?as=demo-customer-2#/pages/complaint/index?scene=${encodeURIComponent(batch.scene)}`);
+    await expect.poll(() => page.textContent(shown('#scanned-batch-no')).catch(() => null), { timeout: 30_000 }).toContain(batch.batchNo);
     expect(await page.isVisible(shown('#scanned-package'))).toBe(true);
     await expect.poll(() => cloud.database.count('trackEvents', { openid: 'demo-customer-2', event: 'scene_scan' }), { timeout: 10_000 }).toBe(1);
     await screenshot(page, 'complaint-scanned-package');
@@ -61,7 +60,7 @@ describe('browser build against the local cloud', () => {
 
   test('an admin generates a QR code and sees the image', async () => {
     await freshLoad(`${cloud.url}/?as=demo-admin#/packages/admin/qrcodes/index`);
-    const row = shown('[data-scene="b=LC-20261101"] .k-qr-row__button');
+    const row = shown(`[data-scene="${demoSausageBatch(cloud).scene}"] .k-qr-row__button`);
     await page.waitForSelector(row, { timeout: 30_000 });
     await page.click(row);
     const img = await page.waitForSelector('#qr-preview img, #qr-preview taro-image-core img', { timeout: 30_000 });

@@ -56,3 +56,16 @@ export function data<T>(envelope: Envelope<T>): T {
   if (!envelope.ok) throw new Error(`expected ok, got ${JSON.stringify(envelope.error)}`);
   return envelope.data;
 }
+
+/**
+ * The demo 川味腊肠 batch made 21 days before the seed ran (`LC-20261101` when seeded on 2026-11-22): batch ids follow
+ * the production date, so tests look it up instead of naming a day.
+ */
+export function demoSausageBatch(cloud: LocalCloud): { _id: string; batchNo: string; productionDate: string; scene: string } {
+  const target = cloud.clock.nowMs() - 21 * 86_400_000;
+  const batches = cloud.database.find('batches', { productId: 'sausage-classic' }) as Array<{ _id: string; batchNo: string; productionDate: string; scene: string }>;
+  const distance = (b: { productionDate: string }) => Math.abs(Date.parse(`${b.productionDate}T00:00:00+08:00`) - target);
+  const batch = batches.sort((a, b) => distance(a) - distance(b))[0];
+  if (!batch) throw new Error('the demo data has no 川味腊肠 batch');
+  return batch;
+}
