@@ -8,7 +8,7 @@ import { AppError } from '@shared/api/envelope';
 /** Invocations without a person behind them: timer triggers and calls from other functions. */
 const SERVER_SOURCES = new Set(['wx_trigger', 'scf']);
 
-interface StaffDoc {
+export interface StaffDoc {
   openid: string;
   role: StaffRole;
   name: string;
@@ -67,8 +67,6 @@ export function provisionalCustomer(): { caller: Caller; confirm(staff: StaffDoc
     confirmed: () => confirmed,
   };
 }
-
-export type { StaffDoc };
 
 export function callerSource(): string {
   return String(cloud.getWXContext().SOURCE ?? '');

@@ -93,20 +93,7 @@ export class LinearHead {
     this.scale = file.scale;
   }
 
-  /** Raw scores for the active features (binary features, scaled by 1/n^norm as in training). */
-  logits(features: Int32Array): Float64Array {
-    const k = this.classes.length;
-    const out = Float64Array.from(this.bias);
-    if (features.length === 0) return out;
-    const value = this.featureValue(features.length);
-    for (let f = 0; f < features.length; f++) {
-      const row = features[f] * k;
-      for (let c = 0; c < k; c++) out[c] += this.weights[row + c] * value;
-    }
-    return out;
-  }
-
-  /** What one active feature is worth in a text with n of them (int8 weight × this). */
+  /** What one active feature is worth in a text with n of them (int8 weight × this: binary features scaled by 1/n^norm, as in training). */
   featureValue(n: number): number {
     return this.scale / (this.norm === 0.5 ? Math.sqrt(n) : Math.pow(n, this.norm));
   }
@@ -323,7 +310,7 @@ export class LinearModel {
 
   /**
    * All heads in one pass over the active features: their int8 weights sit side by side per feature, are summed as
-   * integers, and are scaled once per head (the same logits as LinearHead.logits, a quarter of the memory walks).
+   * integers, and are scaled once per head.
    */
   scores(ids: Int32Array): HeadScores {
     const { packed, width, sums } = this;
