@@ -101,6 +101,9 @@ class Instance {
   }
 }
 
+/** Instances per function unless configured (LOCALCLOUD_MAX_INSTANCES): enough for a laptop's cores. */
+export const DEFAULT_MAX_INSTANCES = 4;
+
 /**
  * Runs the built cloud functions like the cloud does: each function gets a pool of instances (worker
  * threads), an instance serves one invocation at a time with that caller's identity in its environment,
@@ -116,7 +119,7 @@ export class FunctionRunner {
 
   constructor(private readonly opts: FunctionRunnerOptions) {
     for (const fn of discoverFunctions(opts.functionsDir)) this.functions.set(fn.name, fn);
-    this.maxInstances = opts.maxInstances ?? 4;
+    this.maxInstances = opts.maxInstances ?? DEFAULT_MAX_INSTANCES;
     const passThrough = Object.fromEntries(['PATH', 'HOME', 'NODE_OPTIONS'].flatMap((k) => (process.env[k] ? [[k, process.env[k] as string]] : [])));
     this.baseEnv = { ...passThrough, ...sdkEnv({ gatewayUrl: opts.gatewayUrl, envId: opts.envId }), SILENCE: 'true', ...opts.env };
   }

@@ -56,7 +56,12 @@ async function dbCalls(url: string, run: () => Promise<unknown>): Promise<{ call
   return { calls: Object.values(by).reduce((a, b) => a + b, 0), by };
 }
 
-export async function benchLifecycle(url: string, clients = 8, perClient = 100): Promise<void> {
+/**
+ * Submit latency and throughput with `clients` customers submitting at once, and retries that must answer the
+ * first ticket. `instances` is the cloud's per-function instance cap, reported with the figures (`bench` names the line).
+ */
+export async function benchSubmit(url: string, opts: { bench: string; instances: number; clients?: number; perClient?: number }): Promise<void> {
+  const { clients = 8, perClient = 100 } = opts;
   const run = `lc${Date.now().toString(36)}`;
   const customers = Array.from({ length: clients }, (_, c) => `${run}-customer-${c}`);
   // Warm the instances (cold starts are measured by the bundles section): a few calls each, so that every instance's
@@ -86,8 +91,9 @@ export async function benchLifecycle(url: string, clients = 8, perClient = 100):
   );
   const stored = (await Promise.all(customers.map((o) => countMine(url, o)))).reduce((a, b) => a + b, 0) - clients * 5;
   emit({
-    bench: 'submit',
+    bench: opts.bench,
     clients,
+    instances: opts.instances,
     requests: clients * perClient,
     failed,
     seconds: round(seconds),
@@ -100,9 +106,14 @@ export async function benchLifecycle(url: string, clients = 8, perClient = 100):
     retries_replayed: retries.filter((r) => r.ok && r.data?.replayed).length,
     retries: retries.length,
   });
+}
 
-  // Round trips per action, on warm instances (the caller lookup included).
-  const customer = customers[0];
+/** Database round trips per action, on warm instances (the caller lookup included). */
+export async function benchDbCalls(url: string): Promise<void> {
+  const run = `dc${Date.now().toString(36)}`;
+  const customer = `${run}-customer`;
+  // Warm the instance: a first call runs the function's cold start, which is not what is counted.
+  must(await call(url, 'complaint', 'submit', { description: TEXTS[0], contactPhone: '13800000000' }, customer, `${run}-warm`), 'submit');
   const submitCalls = await dbCalls(url, () => call(url, 'complaint', 'submit', { description: TEXTS[1], contactPhone: '13800000000' }, customer, `${run}-count-submit`));
   const mineList = must(await call<{ items: Array<{ complaintId: string }> }>(url, 'complaint', 'listMine', { limit: 1 }, customer), 'listMine');
   const complaintId = mineList.items[0].complaintId;
