@@ -3,14 +3,13 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ensureAppBuilt, ROOT } from '../../scripts/lib/builds';
-import { fullPageScreenshot, openBrowser } from '../helpers/browser';
+import { fullPageScreenshot, openBrowser, shown } from '../helpers/browser';
 import { startTestCloud, type TestCloud } from '../helpers/localcloud';
 
 /** 系统健康 in the browser build: the checks with their status, and re-encryption after a key rotation. Screenshot: admin-health.png. */
 let cloud: TestCloud;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
-const shown = (selector: string) => `.taro_page_show ${selector}`;
 
 beforeAll(async () => {
   await ensureAppBuilt(['h5']);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureAppBuilt, ROOT } from '../../scripts/lib/builds';
-import { openBrowser, screenshot, fullPageScreenshot } from '../helpers/browser';
+import { fullPageScreenshot, openBrowser, screenshot, shown, textOf } from '../helpers/browser';
 import { data, demoSausageBatch, startTestCloud, type TestCloud } from '../helpers/localcloud';
 
 /**
@@ -16,11 +16,10 @@ let cloud: TestCloud;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
 const CUSTOMER = 'demo-customer-1';
-const shown = (selector: string) => `.taro_page_show ${selector}`;
 /** Tab pages stay in the DOM under a pushed page: for ids every page has (the language switch), the one on screen. */
 const onScreen = (selector: string) => `${shown(selector)} >> visible=true`;
 /** The text of an element on the current page, or null when it is not there (without waiting long for it). */
-const text = (selector: string) => page.textContent(shown(selector), { timeout: 1500 }).catch(() => null);
+const text = (selector: string) => textOf(page, selector);
 const timings: Record<string, number> = {};
 
 /** One real page load, as opening a scanned link is: a hash change alone would keep the running app. */

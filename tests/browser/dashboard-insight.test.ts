@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ensureAppBuilt, ROOT } from '../../scripts/lib/builds';
 import { syntheticComplaints } from '../../scripts/seed/synthetic-complaints';
-import { fullPageScreenshot, openBrowser } from '../helpers/browser';
+import { fullPageScreenshot, openBrowser, shown, textOf } from '../helpers/browser';
 import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
 
 /**
@@ -13,8 +13,7 @@ import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
 let cloud: TestCloud;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
-const shown = (selector: string) => `.taro_page_show ${selector}`;
-const text = (selector: string) => page.textContent(shown(selector), { timeout: 1500 }).catch(() => null);
+const text = (selector: string) => textOf(page, selector);
 const DESKTOP = { width: 1280, height: 900 };
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { fullPageScreenshot, withAppInBrowser } from '../helpers/browser';
+import { fullPageScreenshot, shown, textOf, withAppInBrowser } from '../helpers/browser';
 import { data, type TestCloud } from '../helpers/localcloud';
 
 /**
@@ -10,8 +10,7 @@ import { data, type TestCloud } from '../helpers/localcloud';
  */
 let cloud: TestCloud;
 let page: Page;
-const shown = (selector: string) => `.taro_page_show ${selector}`;
-const text = (selector: string) => page.textContent(shown(selector), { timeout: 1500 }).catch(() => null);
+const text = (selector: string) => textOf(page, selector);
 type Row = Record<string, any>;
 
 async function open(openid: string, hash: string, viewport = { width: 390, height: 844 }): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { describe, expect, test } from 'vitest';
-import { fullPageScreenshot, withAppInBrowser } from '../helpers/browser';
+import { fullPageScreenshot, requestIds, shown, textOf, withAppInBrowser } from '../helpers/browser';
 import { data, type TestCloud } from '../helpers/localcloud';
 
 /**
@@ -12,10 +12,8 @@ import { data, type TestCloud } from '../helpers/localcloud';
  */
 let cloud: TestCloud;
 let page: Page;
-const shown = (selector: string) => `.taro_page_show ${selector}`;
-const text = (selector: string) => page.textContent(shown(selector), { timeout: 1500 }).catch(() => null);
-let seq = 0;
-const rid = (tag = 'r') => `${tag}-${Date.now().toString(36)}-${(seq++).toString(36)}`.padEnd(8, '0');
+const text = (selector: string) => textOf(page, selector);
+const rid = requestIds();
 const CUSTOMER = 'demo-customer-1';
 
 async function open(openid: string, hash: string): Promise<void> {

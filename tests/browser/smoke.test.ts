@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureAppBuilt, ROOT } from '../../scripts/lib/builds';
-import { openBrowser, screenshot } from '../helpers/browser';
+import { openBrowser, screenshot, shown } from '../helpers/browser';
 import { demoSausageBatch, startTestCloud, type TestCloud } from '../helpers/localcloud';
 
 /**
@@ -13,7 +13,6 @@ import { demoSausageBatch, startTestCloud, type TestCloud } from '../helpers/loc
 let cloud: TestCloud;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
-const shown = (selector: string) => `.taro_page_show ${selector}`;
 
 /** One real page load, as opening a scanned link is: a hash change alone would keep the running app. */
 async function freshLoad(url: string): Promise<void> {

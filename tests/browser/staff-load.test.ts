@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ensureAppBuilt, ROOT } from '../../scripts/lib/builds';
 import { syntheticComplaints } from '../../scripts/seed/synthetic-complaints';
 import fs from 'node:fs';
-import { openBrowser, SCREENSHOTS, screenshot } from '../helpers/browser';
+import { SCREENSHOTS, openBrowser, screenshot, shown } from '../helpers/browser';
 import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
 
 /**
@@ -16,7 +16,6 @@ import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
 let cloud: TestCloud;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
-const shown = (selector: string) => `.taro_page_show ${selector}`;
 const timings: Record<string, number> = {};
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureAppBuilt, ROOT } from '../../scripts/lib/builds';
-import { openBrowser, screenshot, fullPageScreenshot } from '../helpers/browser';
+import { DESKTOP, PHONE, fullPageScreenshot, openBrowser, requestIds, screenshot, shown, textOf } from '../helpers/browser';
 import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
 
 /**
@@ -14,13 +14,9 @@ import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
 let cloud: TestCloud;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
-const shown = (selector: string) => `.taro_page_show ${selector}`;
-const text = (selector: string) => page.textContent(shown(selector), { timeout: 1500 }).catch(() => null);
+const text = (selector: string) => textOf(page, selector);
 const timings: Record<string, number> = {};
-let seq = 0;
-const rid = (tag = 'r') => `${tag}-${Date.now().toString(36)}-${(seq++).toString(36)}`.padEnd(8, '0');
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1440, height: 900 };
+const rid = requestIds();
 
 async function open(openid: string, hash: string, viewport = PHONE): Promise<void> {
   await page.setViewportSize(viewport);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { fullPageScreenshot, screenshot, withAppInBrowser } from '../helpers/browser';
+import { DESKTOP, PHONE, fullPageScreenshot, screenshot, shown, withAppInBrowser } from '../helpers/browser';
 import { data, type TestCloud } from '../helpers/localcloud';
 
 /**
@@ -12,9 +12,6 @@ let cloud: TestCloud;
 let page: Page;
 let incidentId = '';
 let firstTicket = '';
-const shown = (selector: string) => `.taro_page_show ${selector}`;
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1440, height: 900 };
 
 async function open(openid: string, hash: string, viewport = PHONE): Promise<void> {
   await page.setViewportSize(viewport);

@@ -10,6 +10,22 @@ import { startTestCloud, type TestCloud } from './localcloud';
 export const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'test-results', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Viewports the pages are checked at: a phone, and a staff or manager desk. */
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1440, height: 900 };
+
+/** A selector inside the page Taro is showing (hidden pages of the stack stay in the DOM). */
+export const shown = (selector: string): string => `.taro_page_show ${selector}`;
+
+/** The text of an element of the shown page, or null when it is not there within 1.5 s. */
+export const textOf = (page: Page, selector: string): Promise<string | null> => page.textContent(shown(selector), { timeout: 1500 }).catch(() => null);
+
+/** A generator of distinct request ids (`requestId` must be 8+ characters) for calls a test makes. */
+export function requestIds(): (tag?: string) => string {
+  let seq = 0;
+  return (tag = 'r') => `${tag}-${Date.now().toString(36)}-${(seq++).toString(36)}`.padEnd(8, '0');
+}
+
 /** Headless Debian Chromium with the flags this machine needs (WECHAT.md), at a phone's size. */
 export async function openBrowser(): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
