@@ -26,6 +26,19 @@ import { emit } from './stats';
 import { benchThroughput } from './throughput';
 import { benchWeapp } from './weapp';
 
+/** Runs `bench` against a fresh, pre-warmed local cloud in its own process (data in a temporary folder, removed after). */
+async function withCloud(prefix: string, env: Record<string, string>, bench: (url: string) => Promise<void>): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const proc = await spawnCloud(dataDir, { LOCALCLOUD_PREWARM: '1', ...env });
+  try {
+    await bench(proc.url);
+  } finally {
+    proc.child.kill('SIGTERM');
+    await proc.exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const wanted = new Set((process.argv[2] ?? 'bundles,gateway,throughput,lifecycle,sla,database,classifier,weapp').split(','));
   if (!process.argv[2]) wanted.add('notify');
@@ -34,33 +47,21 @@ async function main(): Promise<void> {
   await ensureFunctionsBuilt();
   if (wanted.has('bundles')) benchBundles();
   if (wanted.has('gateway') || wanted.has('throughput') || wanted.has('lifecycle')) {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'localcloud-bench-'));
     // One instance per concurrent client, as the cloud scales instances out (the local default of 4 spares a laptop).
-    const proc = await spawnCloud(dataDir, { LOCALCLOUD_PREWARM: '1', LOCALCLOUD_MAX_INSTANCES: '8' });
-    try {
-      const sdk = connectSdk(proc.url);
+    await withCloud('localcloud-bench-', { LOCALCLOUD_MAX_INSTANCES: '8' }, async (url) => {
+      const sdk = connectSdk(url);
       if (wanted.has('gateway')) await benchGateway(sdk);
-      if (wanted.has('throughput')) await benchThroughput(proc.url, sdk);
+      if (wanted.has('throughput')) await benchThroughput(url, sdk);
       // For comparison with the goal's line below: 8 instances time-slice this machine's cores.
-      if (wanted.has('lifecycle')) await benchSubmit(proc.url, { bench: 'submit_one_instance_per_client', instances: 8 });
-    } finally {
-      proc.child.kill('SIGTERM');
-      await proc.exited;
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
+      if (wanted.has('lifecycle')) await benchSubmit(url, { bench: 'submit_one_instance_per_client', instances: 8 });
+    });
   }
   if (wanted.has('lifecycle')) {
     // The lifecycle goal's figures, on the local cloud as `npm start` runs it (its default instance cap).
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'localcloud-bench-lifecycle-'));
-    const proc = await spawnCloud(dataDir, { LOCALCLOUD_PREWARM: '1' });
-    try {
-      await benchSubmit(proc.url, { bench: 'submit', instances: DEFAULT_MAX_INSTANCES });
-      await benchDbCalls(proc.url);
-    } finally {
-      proc.child.kill('SIGTERM');
-      await proc.exited;
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
+    await withCloud('localcloud-bench-lifecycle-', {}, async (url) => {
+      await benchSubmit(url, { bench: 'submit', instances: DEFAULT_MAX_INSTANCES });
+      await benchDbCalls(url);
+    });
   }
   if (wanted.has('sla')) {
     await benchSlaSweep(10_000);
@@ -70,30 +71,11 @@ async function main(): Promise<void> {
     await benchSimilar(10_000);
     await benchSimilar(100_000);
   }
-  if (wanted.has('notify')) {
-    // Its own local cloud: the drain's figure should not depend on what the other sections left in the outbox.
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'localcloud-bench-notify-'));
-    // One instance per concurrent client, as the cloud scales instances out (the local default of 4 spares a laptop).
-    const proc = await spawnCloud(dataDir, { LOCALCLOUD_PREWARM: '1', LOCALCLOUD_MAX_INSTANCES: '8' });
-    try {
-      await benchNotify(proc.url, connectSdk(proc.url));
-    } finally {
-      proc.child.kill('SIGTERM');
-      await proc.exited;
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-  }
+  // Its own local cloud: the drain's figure should not depend on what the other sections left in the outbox.
+  if (wanted.has('notify')) await withCloud('localcloud-bench-notify-', { LOCALCLOUD_MAX_INSTANCES: '8' }, (url) => benchNotify(url, connectSdk(url)));
   if (wanted.has('surge')) {
     // Its own local cloud: the batches' windows and baselines start empty.
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'localcloud-bench-surge-'));
-    const proc = await spawnCloud(dataDir, { LOCALCLOUD_PREWARM: '1' });
-    try {
-      await benchSurgeSubmit(proc.url);
-    } finally {
-      proc.child.kill('SIGTERM');
-      await proc.exited;
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
+    await withCloud('localcloud-bench-surge-', {}, (url) => benchSurgeSubmit(url));
     benchSurgeSimulation();
   }
   if (wanted.has('stats')) {
