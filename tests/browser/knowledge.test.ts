@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { fullPageScreenshot, requestIds, shown, textOf, withAppInBrowser } from '../helpers/browser';
-import { data, type TestCloud } from '../helpers/localcloud';
+import { fullPageScreenshot, shown, textOf, withAppInBrowser } from '../helpers/browser';
+import { data, requestIds, type TestCloud } from '../helpers/localcloud';
 
 /**
  * Knowledge in the browser build: similar cases on the ticket screen (shared words, archive badge), a head

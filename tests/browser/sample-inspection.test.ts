@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { describe, expect, test } from 'vitest';
-import { fullPageScreenshot, requestIds, shown, textOf, withAppInBrowser } from '../helpers/browser';
-import { data, type TestCloud } from '../helpers/localcloud';
+import { fullPageScreenshot, shown, textOf, withAppInBrowser } from '../helpers/browser';
+import { data, requestIds, type TestCloud } from '../helpers/localcloud';
 
 /**
  * Taste disputes in the browser build: the agent asks for a sample on the ticket screen, the customer reads the

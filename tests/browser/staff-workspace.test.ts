@@ -2,8 +2,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureAppBuilt, ROOT } from '../../scripts/lib/builds';
-import { DESKTOP, PHONE, fullPageScreenshot, openBrowser, requestIds, screenshot, shown, textOf } from '../helpers/browser';
-import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
+import { DESKTOP, PHONE, fullPageScreenshot, openBrowser, screenshot, shown, textOf } from '../helpers/browser';
+import { data, requestIds, startTestCloud, type TestCloud } from '../helpers/localcloud';
 
 /**
  * The staff workspace in the browser build against the local cloud with the demo complaints:

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
+import { data, requestIds, startTestCloud, type TestCloud } from '../helpers/localcloud';
 
 /**
  * Knowledge through the real SDK: resolved tickets enter the similar-case index (the sla timer drains the queue
@@ -7,8 +7,7 @@ import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
  * shared, department scoping, the case archive (permissions, audit, badge), and the backfill.
  */
 let cloud: TestCloud;
-let seq = 0;
-const rid = (tag = 'r') => `${tag}-${Date.now().toString(36)}-${(seq++).toString(36)}`.padEnd(8, '0');
+const rid = requestIds();
 type Row = Record<string, any>;
 
 const submit = (openid: string, description: string) =>

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SubmitOutput } from '../../shared/api/functions/complaint';
-import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
+import { data, requestIds, startTestCloud, type TestCloud } from '../helpers/localcloud';
 
 /**
  * The complaint lifecycle end to end through the real wx-server-sdk and the built bundles:
@@ -8,8 +8,7 @@ import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
  */
 let cloud: TestCloud;
 let packageScene: string;
-let seq = 0;
-const rid = (tag = 'r') => `${tag}-${Date.now().toString(36)}-${(seq++).toString(36)}`.padEnd(8, '0');
+const rid = requestIds();
 
 const CUSTOMER = 'demo-customer-1';
 const OTHER_CUSTOMER = 'demo-customer-2';

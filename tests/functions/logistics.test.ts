@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
+import { data, requestIds, startTestCloud, type TestCloud } from '../helpers/localcloud';
 
 /**
  * Orders, shipments and temperature readings from the logistics system through the real SDK: the admin import
@@ -9,8 +9,7 @@ import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
  * customer's paragraph, and the automatic request to logistics when a cold-chain complaint has no data.
  */
 let cloud: TestCloud;
-let seq = 0;
-const rid = (tag = 'r') => `${tag}-${Date.now().toString(36)}-${(seq++).toString(36)}`.padEnd(8, '0');
+const rid = requestIds();
 type Row = Record<string, any>;
 
 const importAs = (input: Record<string, unknown>, openid = 'demo-admin', requestId = rid('imp')) => cloud.call('admin', 'importLogistics', input as never, { openid, requestId });

@@ -4,7 +4,7 @@ import type { SubmitOutput } from '../../shared/api/functions/complaint';
 import type { DrainResult } from '../../shared/api/functions/notify';
 import { DEMO_IDENTITIES } from '../../shared/demo/identities';
 import type { OutboxDoc } from '../../shared/notify/outbox';
-import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
+import { data, requestIds, startTestCloud, type TestCloud } from '../helpers/localcloud';
 
 /**
  * The outbox delivered by the notify function, through the built bundles and the real wx-server-sdk: subscribe
@@ -22,8 +22,7 @@ interface Recorded {
 }
 
 let cloud: TestCloud;
-let seq = 0;
-const rid = (tag = 'r') => `${tag}-${Date.now().toString(36)}-${(seq++).toString(36)}`.padEnd(8, '0');
+const rid = requestIds();
 const HOUR = 60;
 
 async function messages(cl: TestCloud, query: Record<string, string> = {}): Promise<Recorded[]> {

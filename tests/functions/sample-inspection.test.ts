@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SubmitOutput } from '../../shared/api/functions/complaint';
 import { calendarFor, workingMsBetween } from '../../shared/sla/calendar';
 import { DEFAULT_SLA_POLICY } from '../../shared/sla/policy';
-import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
+import { data, requestIds, startTestCloud, type TestCloud } from '../helpers/localcloud';
 
 /**
  * Taste disputes end to end through the built bundles: the spice-level library (admin edits, shown on the ticket),
@@ -12,8 +12,7 @@ import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
  */
 let cloud: TestCloud;
 let hotpotScene: string;
-let seq = 0;
-const rid = (tag = 'r') => `${tag}-${Date.now().toString(36)}-${(seq++).toString(36)}`.padEnd(8, '0');
+const rid = requestIds();
 
 const CUSTOMER = 'demo-customer-1';
 const OTHER_CUSTOMER = 'demo-customer-2';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_SLA_POLICY } from '../../shared/sla/policy';
 import { DEFAULT_APPROVAL_LIMITS } from '../../shared/compensation/approval';
-import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
+import { data, requestIds, startTestCloud, type TestCloud } from '../helpers/localcloud';
 
 /**
  * Staff identity and administration through the real SDK: invitations (idempotent create, revoke, expiry), binding
@@ -9,8 +9,7 @@ import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
  * documents with per-field validation and an audit entry, FAQ entries.
  */
 let cloud: TestCloud;
-let seq = 0;
-const rid = (tag = 'r') => `${tag}-${Date.now().toString(36)}-${(seq++).toString(36)}`.padEnd(8, '0');
+const rid = requestIds();
 const ADMIN = 'demo-admin';
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CSV_BOM } from '../../shared/staff/csv';
-import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
+import { data, requestIds, startTestCloud, type TestCloud } from '../helpers/localcloud';
 
 /**
  * The staff workspace's new ticket and stats actions through the real SDK: the own profile and on-duty switch
@@ -8,8 +8,7 @@ import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
  * similar past cases, media URLs, and the CSV export (BOM, Chinese headers, masked phones only, scope).
  */
 let cloud: TestCloud;
-let seq = 0;
-const rid = (tag = 'r') => `${tag}-${Date.now().toString(36)}-${(seq++).toString(36)}`.padEnd(8, '0');
+const rid = requestIds();
 
 type Row = Record<string, any>;
 const submit = (openid: string, input: Record<string, unknown>) => cloud.call('complaint', 'submit', { contactPhone: '13812348000', ...input } as never, { openid, requestId: rid('sub') }).then(data);

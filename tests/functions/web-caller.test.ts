@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cloudbaseUserFromEnv, isWebCaller, webCallerId } from '../../shared/auth/web-caller';
 import type { Envelope } from '../../shared/api/envelope';
-import { data, startTestCloud, type TestCloud } from '../helpers/localcloud';
+import { data, requestIds, startTestCloud, type TestCloud } from '../helpers/localcloud';
 
 /**
  * The browser build in production calls through CloudBase's web SDK: no OPENID, the signed-in CloudBase user in
  * TCB_UUID. The local cloud plays such a call with `x-dev-web-uid`; the functions map it to a customer `web:<uid>`.
  */
 let cloud: TestCloud;
-let seq = 0;
-const rid = (tag = 'r') => `${tag}-${Date.now().toString(36)}-${(seq++).toString(36)}`.padEnd(8, '0');
+const rid = requestIds();
 
 beforeAll(async () => {
   cloud = await startTestCloud();

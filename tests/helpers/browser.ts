@@ -20,12 +20,6 @@ export const shown = (selector: string): string => `.taro_page_show ${selector}`
 /** The text of an element of the shown page, or null when it is not there within 1.5 s. */
 export const textOf = (page: Page, selector: string): Promise<string | null> => page.textContent(shown(selector), { timeout: 1500 }).catch(() => null);
 
-/** A generator of distinct request ids (`requestId` must be 8+ characters) for calls a test makes. */
-export function requestIds(): (tag?: string) => string {
-  let seq = 0;
-  return (tag = 'r') => `${tag}-${Date.now().toString(36)}-${(seq++).toString(36)}`.padEnd(8, '0');
-}
-
 /** Headless Debian Chromium with the flags this machine needs (WECHAT.md), at a phone's size. */
 export async function openBrowser(): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));

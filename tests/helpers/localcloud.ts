@@ -69,3 +69,9 @@ export function demoSausageBatch(cloud: LocalCloud): { _id: string; batchNo: str
   if (!batch) throw new Error('the demo data has no 川味腊肠 batch');
   return batch;
 }
+
+/** A generator of distinct request ids (`requestId` must be 8+ characters) for calls a test makes. */
+export function requestIds(): (tag?: string) => string {
+  let seq = 0;
+  return (tag = 'r') => `${tag}-${Date.now().toString(36)}-${(seq++).toString(36)}`.padEnd(8, '0');
+}
