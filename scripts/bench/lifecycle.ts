@@ -66,7 +66,8 @@ export async function benchSubmit(url: string, opts: { bench: string; instances:
   const customers = Array.from({ length: clients }, (_, c) => `${run}-customer-${c}`);
   // Warm the instances (cold starts are measured by the bundles section): a few calls each, so that every instance's
   // JIT has compiled the SDK's request path before the measured calls — an instance's first calls run ~3× slower.
-  for (let round = 0; round < 5; round++) {
+  const warmRounds = 5;
+  for (let round = 0; round < warmRounds; round++) {
     await Promise.all(customers.map((o, c) => call(url, 'complaint', 'submit', { description: TEXTS[(c + round) % TEXTS.length], contactPhone: '13800000000' }, o, `${run}-warm-${c}-${round}`)));
   }
 
@@ -89,7 +90,7 @@ export async function benchSubmit(url: string, opts: { bench: string; instances:
   const retries = await Promise.all(
     Array.from({ length: 40 }, (_v, k) => call<{ replayed: boolean }>(url, 'complaint', 'submit', { description: TEXTS[0], contactPhone: '13800000000' }, customers[k % clients], `${run}-${k % clients}-${k % perClient}`)),
   );
-  const stored = (await Promise.all(customers.map((o) => countMine(url, o)))).reduce((a, b) => a + b, 0) - clients * 5;
+  const stored = (await Promise.all(customers.map((o) => countMine(url, o)))).reduce((a, b) => a + b, 0) - clients * warmRounds;
   emit({
     bench: opts.bench,
     clients,
