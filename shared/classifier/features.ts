@@ -5,7 +5,7 @@ import { exclamations, normalizeText } from './normalize';
 const LEXICON_FEATURES: Array<[string, RegExp]> = Object.entries(ISSUE_LEXICON).map(([issue, re]) => [`lex:${issue}`, re]);
 
 /** Clause boundaries after normalization (NFKC folds full-width punctuation to ASCII; 。、 stay). */
-const CLAUSE_BREAK = /[,.!?;~。、…]+/;
+export const CLAUSE_BREAK = /[,.!?;~。、…]+/;
 
 /** Clause breaks for praise detection: punctuation and the contrast words after which the complaint usually follows. */
 const PRAISE_BREAK = /[,.!?;~。、…]+|但是|但|可是|不过|就是|只是|可惜|然而/g;

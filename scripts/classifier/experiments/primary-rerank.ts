@@ -12,14 +12,13 @@
  */
 import path from 'node:path';
 import { LocalClassifier } from '../../../shared/classifier/classify';
-import { visitFeatures } from '../../../shared/classifier/features';
+import { CLAUSE_BREAK, visitFeatures } from '../../../shared/classifier/features';
 import { LinearModel, sigmoid, softmax } from '../../../shared/classifier/model';
 import { normalizeText } from '../../../shared/classifier/normalize';
 import { mulberry32 } from '../../../shared/random/mulberry32';
 import { DATA_DIR, readAllLabels, readLabels, type LabelledText } from '../data';
 import { DEFAULT_TRAIN, shuffled, trainModel } from '../train-lib';
 
-const CLAUSE = /[,.!?;~。、…]+/;
 const CONTRAST = /不说|就算了|算了|关键|最重要|最可气|最气|竟然|居然|而且|还有|更|再说/;
 const CATEGORIES = ['quality', 'delivery', 'service', 'other'];
 
@@ -46,9 +45,8 @@ function clauseProbsSinglePass(model: LinearModel, norm: string): Array<{ text: 
   const chars = Array.from(`^${norm}$`);
   const clauseOf = new Int32Array(chars.length);
   let clause = 0;
-  const breaks = new Set(Array.from(',.!?;~。、…'));
   for (let i = 0; i < chars.length; i++) {
-    if (breaks.has(chars[i])) {
+    if (CLAUSE_BREAK.test(chars[i])) {
       clauseOf[i] = -1;
       if (i > 0 && clauseOf[i - 1] !== -1) clause++;
     } else clauseOf[i] = clause;
@@ -92,7 +90,7 @@ function scoreFold(train: LabelledText[], test: LabelledText[], dev: boolean, ou
       foodSafety: p.foodSafety,
       issues,
       full: issueProbs(model, norm),
-      clauses: SINGLE_PASS ? clauseProbsSinglePass(model, norm) : norm.split(CLAUSE).filter((s) => s.trim()).map((s) => ({ text: s, p: issueProbs(model, s) })),
+      clauses: SINGLE_PASS ? clauseProbsSinglePass(model, norm) : norm.split(CLAUSE_BREAK).filter((s) => s.trim()).map((s) => ({ text: s, p: issueProbs(model, s) })),
     });
   }
 }
