@@ -6,10 +6,11 @@ import { LocalClassifier, type Classification } from '../../shared/classifier/cl
 import { mulberry32 } from '../../shared/random/mulberry32';
 import { classifyByKeywords } from '../../shared/classifier/keyword-baseline';
 import { FOOD_SAFETY_LEXICON } from '../../shared/classifier/lexicon';
-import { LinearModel } from '../../shared/classifier/model';
+import { LinearModel, type ModelFile } from '../../shared/classifier/model';
+import type { RerankFile } from '../../shared/classifier/rerank';
 import { normalizeText } from '../../shared/classifier/normalize';
 import type { LabelledText } from './data';
-import { DEFAULT_TRAIN, foodSafetyBars, shuffled, trainModel, type TrainOptions } from './train-lib';
+import { DEFAULT_TRAIN, fitReranker, foldsOf, foodSafetyBars, rerankerFromOutOfFold, rerankRows, trainModel, type RerankRow, type TrainOptions } from './train-lib';
 
 export interface Metrics {
   n: number;
@@ -23,6 +24,8 @@ export interface Metrics {
    * reaches at ≥ 97 % recall on these very predictions (tuned on the test folds, so optimistic; for comparing models).
    */
   food_safety_precision_at_97?: number;
+  /** Category and subcategory accuracy of the first stage alone, when a reranker was measured. */
+  before_rerank?: { category_accuracy: number; subcategory_accuracy: number };
 }
 
 interface Prediction {
@@ -72,10 +75,30 @@ export function score(labels: LabelledText[], predictions: Prediction[]): Metric
   };
 }
 
+/** Classifications with and without the reranker, to report what the second stage changed. */
+function classifyBoth(file: ModelFile, rerank: RerankFile | undefined, labels: LabelledText[]): { final: Classification[]; first: Classification[] } {
+  const first = new LocalClassifier(new LinearModel(file));
+  const final = rerank ? new LocalClassifier(new LinearModel({ ...file, rerank })) : first;
+  return { final: labels.map((l) => final.classify({ text: l.text })), first: labels.map((l) => first.classify({ text: l.text })) };
+}
+
+function withFirstStage(metrics: Metrics, labels: LabelledText[], first: Classification[], reranked: boolean): Metrics {
+  if (!reranked) return metrics;
+  const m = score(labels, first);
+  return { ...metrics, before_rerank: { category_accuracy: m.category_accuracy, subcategory_accuracy: m.subcategory_accuracy } };
+}
+
+/** Each fold's labels and the indices they came from. */
+function split<T>(items: T[], fold: number[], f: number): { inside: T[]; outside: T[] } {
+  return { inside: items.filter((_, i) => fold[i] === f), outside: items.filter((_, i) => fold[i] !== f) };
+}
+
 /**
  * The measure closest to the held-out set (labelled like labels-dev): k folds over labels-dev only, each fold
- * scored by a model trained on the other dev folds plus every extra label. `folds` holds each fold's own
- * metrics (their spread says how much of a difference between variants is noise); `foldSeed` reshuffles the folds.
+ * scored by a model trained on the other dev folds plus every extra label. The reranker is trained on the extra
+ * labels' out-of-fold answers alone (pass it in to reuse it across fold shuffles), so no dev label trains it.
+ * `folds` holds each fold's own metrics (their spread says how much of a difference between variants is noise);
+ * `foldSeed` reshuffles the folds.
  */
 export function crossValidateOnDev(
   dev: LabelledText[],
@@ -83,39 +106,56 @@ export function crossValidateOnDev(
   k = 5,
   opts: TrainOptions = DEFAULT_TRAIN,
   foldSeed = 0,
+  rerank: RerankFile | undefined = opts.rerank.folds > 1 ? rerankerFromOutOfFold(extra, opts) : undefined,
 ): { model: Metrics; baseline: Metrics; folds: Metrics[]; predictions: Classification[] } {
-  const random = mulberry32((opts.seed ^ 0xd5) + foldSeed);
-  const fold = new Array<number>(dev.length);
-  shuffled(dev.map((_, i) => i), random).forEach((idx, pos) => (fold[idx] = pos % k));
+  const fold = foldsOf(dev.length, k, (opts.seed ^ 0xd5) + foldSeed);
   const predictions = new Array<Classification>(dev.length);
+  const first = new Array<Classification>(dev.length);
   for (let f = 0; f < k; f++) {
-    const classifier = new LocalClassifier(new LinearModel(trainModel([...extra, ...dev.filter((_, i) => fold[i] !== f)], opts)));
-    dev.forEach((l, i) => {
-      if (fold[i] === f) predictions[i] = classifier.classify({ text: l.text });
-    });
+    const { inside, outside } = split(dev, fold, f);
+    const both = classifyBoth(trainModel([...extra, ...outside], opts), rerank, inside);
+    const at = dev.map((_, i) => i).filter((i) => fold[i] === f);
+    at.forEach((i, j) => ((predictions[i] = both.final[j]), (first[i] = both.first[j])));
   }
   const folds = Array.from({ length: k }, (_, f) => {
     const idx = dev.map((_, i) => i).filter((i) => fold[i] === f);
     return score(idx.map((i) => dev[i]), idx.map((i) => predictions[i]));
   });
-  return { model: score(dev, predictions), baseline: score(dev, dev.map((l) => classifyByKeywords(l.text))), folds, predictions };
+  return {
+    model: withFirstStage(score(dev, predictions), dev, first, !!rerank),
+    baseline: score(dev, dev.map((l) => classifyByKeywords(l.text))),
+    folds,
+    predictions,
+  };
 }
 
+/**
+ * k folds over all labels. The reranker is cross-fitted: each fold's reranker learns from the other folds'
+ * out-of-fold answers, never from the fold it scores.
+ */
 export function crossValidate(labels: LabelledText[], k = 5, opts: TrainOptions = DEFAULT_TRAIN): { model: Metrics; baseline: Metrics; misses: Array<{ id: string; text: string; want: string; got: string }> } {
-  const random = mulberry32(opts.seed ^ 0xcafe);
-  const order = shuffled(labels.map((_, i) => i), random);
-  const fold = new Array<number>(labels.length);
-  order.forEach((idx, pos) => (fold[idx] = pos % k));
-  const predictions = new Array<Prediction>(labels.length);
+  const fold = foldsOf(labels.length, k, opts.seed ^ 0xcafe);
+  const files: ModelFile[] = [];
+  const rows: RerankRow[][] = [];
   for (let f = 0; f < k; f++) {
-    const train = labels.filter((_, i) => fold[i] !== f);
-    const classifier = new LocalClassifier(new LinearModel(trainModel(train, opts)));
-    labels.forEach((l, i) => {
-      if (fold[i] === f) predictions[i] = classifier.classify({ text: l.text });
-    });
+    const { inside, outside } = split(labels, fold, f);
+    files.push(trainModel(outside, opts));
+    rows.push(opts.rerank.folds > 1 ? rerankRows(new LocalClassifier(new LinearModel(files[f])), inside) : []);
+  }
+  const predictions = new Array<Classification>(labels.length);
+  const first = new Array<Classification>(labels.length);
+  for (let f = 0; f < k; f++) {
+    const rerank = opts.rerank.folds > 1 ? fitReranker(rows.filter((_, g) => g !== f).flat(), opts.rerank.bar) : undefined;
+    const both = classifyBoth(files[f], rerank, split(labels, fold, f).inside);
+    const at = labels.map((_, i) => i).filter((i) => fold[i] === f);
+    at.forEach((i, j) => ((predictions[i] = both.final[j]), (first[i] = both.first[j])));
   }
   const misses = labels
     .map((l, i) => ({ id: l.id, text: l.text, want: `${l.category}.${l.subcategory}`, got: `${predictions[i].category}.${predictions[i].subcategory}` }))
     .filter((m) => m.want !== m.got);
-  return { model: score(labels, predictions), baseline: score(labels, labels.map((l) => classifyByKeywords(l.text))), misses };
+  return {
+    model: withFirstStage(score(labels, predictions), labels, first, opts.rerank.folds > 1),
+    baseline: score(labels, labels.map((l) => classifyByKeywords(l.text))),
+    misses,
+  };
 }

@@ -10,7 +10,10 @@ import { DEFAULT_FEATURES, extractFeatures, type FeatureConfig } from '../../sha
 import { FOOD_SAFETY_DEFINITE, FOOD_SAFETY_LEXICON } from '../../shared/classifier/lexicon';
 import { normalizeText } from '../../shared/classifier/normalize';
 import { mulberry32 } from '../../shared/random/mulberry32';
-import { encodeBase64, MODEL_FORMAT, type LinearHeadFile, type ModelFile } from '../../shared/classifier/model';
+import { LocalClassifier } from '../../shared/classifier/classify';
+import { sigmoid } from '../../shared/classifier/math';
+import { encodeBase64, LinearModel, MODEL_FORMAT, type LinearHeadFile, type ModelFile } from '../../shared/classifier/model';
+import type { RerankFile } from '../../shared/classifier/rerank';
 import path from 'node:path';
 import { DATA_DIR, readLabels, type LabelledText } from './data';
 
@@ -46,6 +49,11 @@ export interface TrainOptions {
   lrDecay: number;
   /** Train a category head and mix it with the summed issue probabilities at this weight; 0 = no head. */
   categoryMix: number;
+  /**
+   * The primary-issue reranker (shared/classifier/rerank.ts): trained on the out-of-fold answers of this many folds
+   * (0 = none), switching to the runner-up above `bar`.
+   */
+  rerank: { folds: number; bar: number };
   /** NBSVM-style input scaling: each feature's value for a class is |log-count ratio|^nbScale (0 = plain binary), for the issue head and for the food-safety head. */
   nbScale: { issue: number; foodSafety: number };
   /** Feature values 1/n^norm for a text of n features, per head (0.5 = 1/√n; 0 = plain binary: one strong phrase in a long text still counts). */
@@ -72,6 +80,7 @@ export const DEFAULT_TRAIN: TrainOptions = {
   secondaryTarget: 0,
   lrDecay: 1,
   categoryMix: 0.5,
+  rerank: { folds: 5, bar: 0.6 },
   nbScale: { issue: 0, foodSafety: 0 },
   norm: { issue: 0.5, foodSafety: 0.5, angry: 0.5 },
 };
@@ -403,4 +412,70 @@ export function trainModel(labels: LabelledText[], opts: TrainOptions = DEFAULT_
     ...(category ? { categoryMix: opts.categoryMix } : {}),
     thresholds: { ...thresholds, triage: opts.triage, secondary: opts.secondary },
   };
+}
+
+/** One text's case for the reranker: its input, and whether the runner-up is the labelled primary issue. */
+export interface RerankRow {
+  x: number[];
+  y: number;
+}
+
+/**
+ * The reranker's training rows from one classifier over texts it was not trained on: texts whose label is the first
+ * answer (y = 0) or the runner-up (y = 1). Food-safety answers and texts labelled with a third issue teach nothing.
+ */
+export function rerankRows(classifier: LocalClassifier, labels: LabelledText[]): RerankRow[] {
+  const issues = allIssueCodes();
+  return labels.flatMap((l) => {
+    const c = classifier.rerankCase({ text: l.text });
+    const want = issues.indexOf(`${l.category}.${l.subcategory}` as (typeof issues)[number]);
+    return c && (want === c.answer || want === c.runnerUp) ? [{ x: c.x, y: want === c.runnerUp ? 1 : 0 }] : [];
+  });
+}
+
+/** Logistic regression by full-batch gradient descent (a few thousand rows, 15 inputs): deterministic, rounded for the file. */
+export function fitReranker(rows: RerankRow[], bar: number): RerankFile {
+  const width = rows[0]?.x.length ?? 0;
+  const w = new Float64Array(width);
+  const g = new Float64Array(width);
+  for (let epoch = 0; epoch < 300; epoch++) {
+    g.fill(0);
+    for (const { x, y } of rows) {
+      let z = 0;
+      for (let j = 0; j < width; j++) z += x[j] * w[j];
+      const e = sigmoid(z) - y;
+      for (let j = 0; j < width; j++) g[j] += e * x[j];
+    }
+    for (let j = 0; j < width; j++) w[j] -= (0.5 * g[j]) / rows.length + 1e-4 * w[j];
+  }
+  return { weights: Array.from(w, (v) => Math.round(v * 1e4) / 1e4), bar };
+}
+
+/** A k-fold split: each index's fold, from a seeded shuffle. */
+export function foldsOf(n: number, k: number, seed: number): number[] {
+  const fold = new Array<number>(n);
+  shuffled(Array.from({ length: n }, (_, i) => i), mulberry32(seed)).forEach((idx, pos) => (fold[idx] = pos % k));
+  return fold;
+}
+
+/** The reranker trained on out-of-fold answers over `labels` (opts.rerank.folds models, each on the other folds). */
+export function rerankerFromOutOfFold(labels: LabelledText[], opts: TrainOptions = DEFAULT_TRAIN): RerankFile {
+  const k = opts.rerank.folds;
+  const fold = foldsOf(labels.length, k, opts.seed ^ 0xbeef);
+  const rows: RerankRow[] = [];
+  for (let f = 0; f < k; f++) {
+    const classifier = new LocalClassifier(new LinearModel(trainModel(labels.filter((_, i) => fold[i] !== f), opts)));
+    rows.push(...rerankRows(classifier, labels.filter((_, i) => fold[i] === f)));
+  }
+  return fitReranker(rows, opts.rerank.bar);
+}
+
+/** The product's model: every head on all labels, plus the reranker from out-of-fold answers when opts.rerank.folds > 0. */
+export function trainProductModel(labels: LabelledText[], opts: TrainOptions = DEFAULT_TRAIN, sources: string[] = []): ModelFile {
+  const file = trainModel(labels, opts, sources);
+  if (opts.rerank.folds < 2) return file;
+  const rerank = rerankerFromOutOfFold(labels, opts);
+  // The version names the whole model: the reranker's weights too (they also depend on the code that computes its inputs).
+  const digest = createHash('sha256').update(`${file.version}${JSON.stringify(rerank)}`).digest('hex').slice(0, 12);
+  return { ...file, version: `complaint-linear-${digest}`, rerank };
 }

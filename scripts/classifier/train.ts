@@ -8,12 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readAllLabels } from './data';
 import { MODEL_PATH } from './paths';
-import { trainModel } from './train-lib';
+import { trainProductModel } from './train-lib';
 
 export function buildModelJson(): string {
   const labels = readAllLabels();
   const sources = [...new Set(labels.map((l) => l.id.split(':')[0]))].sort();
-  return `${JSON.stringify(trainModel(labels, undefined, sources))}\n`;
+  return `${JSON.stringify(trainProductModel(labels, undefined, sources))}\n`;
 }
 
 if (require.main === module) {

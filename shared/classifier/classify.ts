@@ -3,6 +3,7 @@ import type { IssueCode } from '../complaint/taxonomy';
 import { visitFeatures, type FeatureSink, type GramPrefix } from './features';
 import { LinearModel, sigmoid, softmax, type ModelFile } from './model';
 import { normalizeText } from './normalize';
+import { clauseCandidates, pairFeatures, runnerUp, switchesToRunnerUp } from './rerank';
 
 export interface ClassifyInput {
   text: string;
@@ -63,7 +64,48 @@ export class LocalClassifier implements ComplaintClassifier {
     return this.model.version;
   }
 
-  classify({ text, categoryHint }: ClassifyInput): Classification {
+  classify(input: ClassifyInput): Classification {
+    const { model, issues } = this;
+    const first = this.firstAnswer(input);
+    const { probs, foodSafety, foodSafetyScore, angryScore } = first;
+    let best = first.best;
+    const rerank = model.file.rerank;
+    if (rerank && !foodSafety) {
+      const b = runnerUp(probs, best);
+      if (switchesToRunnerUp(rerank, probs, issues, best, b, () => model.clauseScores(clauseCandidates(probs, best, b)))) best = b;
+    }
+    const primary = issues[best];
+    // Secondary issues (at most 3 besides the primary) and the 3 candidates come from the 4 most likely.
+    const ranked = topIndices(probs, 4);
+    const confidence = probs[best];
+    return {
+      category: this.categories[this.categoryOf[best]],
+      subcategory: primary.slice(primary.indexOf('.') + 1),
+      confidence: round(confidence),
+      secondary: ranked.filter((i) => i !== best && probs[i] >= model.thresholds.secondary).slice(0, 3).map((i) => issues[i]),
+      foodSafety,
+      angry: first.angry,
+      needsTriage: confidence < model.thresholds.triage,
+      candidates: ranked.slice(0, 3).map((i) => ({ issue: issues[i], p: round(probs[i]) })),
+      foodSafetyScore: round(foodSafetyScore),
+      angryScore: round(angryScore),
+      model: model.version,
+    };
+  }
+
+  /**
+   * What training the reranker needs of one text: the first answer, the runner-up and the reranker's input for the
+   * pair; undefined for a food-safety case, whose subcategory the reranker never changes.
+   */
+  rerankCase(input: ClassifyInput): { answer: number; runnerUp: number; x: number[] } | undefined {
+    const { probs, best, foodSafety } = this.firstAnswer(input);
+    if (foodSafety) return undefined;
+    const b = runnerUp(probs, best);
+    return { answer: best, runnerUp: b, x: pairFeatures(probs, this.model.clauseScores(clauseCandidates(probs, best, b)), this.issues, best, b) };
+  }
+
+  /** The heads' answer before the reranker: the flags and the most likely issue of the most likely category. */
+  private firstAnswer({ text, categoryHint }: ClassifyInput) {
     const { model, issues, categoryOf } = this;
     const norm = normalizeText(text);
     const rules = this.rules;
@@ -97,23 +139,7 @@ export class LocalClassifier implements ComplaintClassifier {
       const allowed = foodSafety ? this.foodSafetyIssue[i] : categoryOf[i] === cat;
       if (allowed && (best < 0 || probs[i] > probs[best])) best = i;
     }
-    const primary = issues[best];
-    // Secondary issues (at most 3 besides the primary) and the 3 candidates come from the 4 most likely.
-    const ranked = topIndices(probs, 4);
-    const confidence = probs[best];
-    return {
-      category: foodSafety ? 'quality' : this.categories[cat],
-      subcategory: primary.slice(primary.indexOf('.') + 1),
-      confidence: round(confidence),
-      secondary: ranked.filter((i) => i !== best && probs[i] >= model.thresholds.secondary).slice(0, 3).map((i) => issues[i]),
-      foodSafety,
-      angry,
-      needsTriage: confidence < model.thresholds.triage,
-      candidates: ranked.slice(0, 3).map((i) => ({ issue: issues[i], p: round(probs[i]) })),
-      foodSafetyScore: round(foodSafetyScore),
-      angryScore: round(angryScore),
-      model: model.version,
-    };
+    return { probs, best, foodSafety, angry, foodSafetyScore, angryScore };
   }
 }
 

@@ -4,7 +4,9 @@ import { exclamations, normalizeText } from './normalize';
 /** Lexicon features, built once: [feature name, pattern]. */
 const LEXICON_FEATURES: Array<[string, RegExp]> = Object.entries(ISSUE_LEXICON).map(([issue, re]) => [`lex:${issue}`, re]);
 
-/** Clause boundaries after normalization (NFKC folds full-width punctuation to ASCII; 。、 stay). */
+/** The characters that end a clause after normalization (NFKC folds full-width punctuation to ASCII; 。、 stay). */
+export const CLAUSE_BREAK_CHARS = ',.!?;~。、…';
+/** Clause boundaries: runs of CLAUSE_BREAK_CHARS. */
 export const CLAUSE_BREAK = /[,.!?;~。、…]+/;
 
 /** Clause breaks for praise detection: punctuation and the contrast words after which the complaint usually follows. */

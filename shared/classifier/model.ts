@@ -3,7 +3,11 @@
  * (one scale per head), so a model of tens of thousands of features stays well under 2 MB and loads in
  * milliseconds. Built by scripts/classifier/train.ts from the labelled data; deterministic.
  */
+import { ClauseTracker, type ClauseScore } from './clause-scores';
 import { gramText, type FeatureConfig, type FeatureSink, type GramPrefix } from './features';
+import type { RerankFile } from './rerank';
+
+export { sigmoid, softmax } from './math';
 
 export const MODEL_FORMAT = 'kousu-linear-v1';
 
@@ -34,6 +38,8 @@ export interface ModelFile {
   };
   /** Weight of the category head against the summed issue probabilities (0–1; absent = no category head). */
   categoryMix?: number;
+  /** Optional: the second stage that may swap the primary issue for the runner-up, from the clauses' scores. */
+  rerank?: RerankFile;
   thresholds: {
     /** Model probability above which a text is a food-safety case on its own (tuned with the next one for recall). */
     foodSafety: number;
@@ -107,18 +113,6 @@ export interface HeadScores {
   category?: Float64Array;
 }
 
-export function softmax(logits: Float64Array): Float64Array {
-  let max = -Infinity;
-  for (const v of logits) max = Math.max(max, v);
-  const out = new Float64Array(logits.length);
-  let sum = 0;
-  for (let i = 0; i < logits.length; i++) sum += out[i] = Math.exp(logits[i] - max);
-  for (let i = 0; i < out.length; i++) out[i] /= sum;
-  return out;
-}
-
-export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-
 const GRAM_PREFIXES: GramPrefix[] = ['', 'p:', '1:'];
 
 /**
@@ -188,7 +182,10 @@ class GramTable {
   }
 }
 
-/** The sink LinearModel.idsOf hands to feature extraction: looks each feature up and keeps its id once. */
+/**
+ * The sink LinearModel.idsOf hands to feature extraction: looks each feature up and keeps its id once; the n-grams
+ * of the text itself (not the first clause's copy) also go to the clause tracker.
+ */
 class IdCollector implements FeatureSink {
   readonly ids: number[] = [];
   codesOf: readonly string[] | undefined;
@@ -198,6 +195,7 @@ class IdCollector implements FeatureSink {
     private readonly index: Map<string, number>,
     private readonly grams: GramTable,
     private readonly seen: Uint8Array,
+    readonly clauses: ClauseTracker,
   ) {}
 
   gram(prefix: GramPrefix, chars: readonly string[], from: number, n: number): void {
@@ -205,9 +203,11 @@ class IdCollector implements FeatureSink {
       this.codesOf = chars;
       this.codes = chars.map((ch) => ch.codePointAt(0)!);
     }
-    const id = this.grams.find(prefix, this.codes, from, n);
-    if (id >= 0) this.take(id);
-    else if (id === -2) this.take(this.index.get(gramText(prefix, chars, from, n)));
+    let id = this.grams.find(prefix, this.codes, from, n);
+    if (id === -2) id = this.index.get(gramText(prefix, chars, from, n)) ?? -1;
+    if (id < 0) return;
+    this.take(id);
+    if (prefix !== '1:') this.clauses.add(chars, id, from, n);
   }
 
   feature(name: string): void {
@@ -258,7 +258,8 @@ export class LinearModel {
     // BMP). A name can read two ways ("p:x" is the trigram p, :, x and the praise unigram x): it is found by both.
     this.index = new Map();
     this.grams = new GramTable(file.vocab.length * 2);
-    this.collector = new IdCollector(this.index, this.grams, (this.seen = new Uint8Array(file.vocab.length)));
+    this.seen = new Uint8Array(file.vocab.length);
+    this.collector = new IdCollector(this.index, this.grams, this.seen, new ClauseTracker(file.vocab.length));
     const codes: number[] = [];
     file.vocab.forEach((name, id) => {
       let keyed = false;
@@ -303,9 +304,20 @@ export class LinearModel {
     const collector = this.collector;
     collector.ids.length = 0;
     collector.codesOf = undefined;
+    collector.clauses.reset();
     produce(collector);
     for (const id of collector.ids) this.seen[id] = 0;
     return Int32Array.from(collector.ids);
+  }
+
+  /** The probabilities over `candidates` (issue indices) of each clause of the text idsOf read last, from the n-grams it found in them. */
+  clauseScores(candidates: readonly number[]): ClauseScore[] {
+    return this.collector.clauses.scores(this.issue, this.packed, this.width, candidates);
+  }
+
+  /** How many clauses that text has. */
+  clauseCount(): number {
+    return this.collector.clauses.count;
   }
 
   /**
@@ -320,7 +332,7 @@ export class LinearModel {
       for (let c = 0; c < width; c++) sums[c] += packed[row + c];
     }
     const logits = (head: LinearHead, offset: number): Float64Array => {
-      const out = Float64Array.from(head.bias);
+      const out = head.bias.slice();
       if (ids.length === 0) return out;
       const value = head.featureValue(ids.length);
       for (let c = 0; c < out.length; c++) out[c] += sums[offset + c] * value;

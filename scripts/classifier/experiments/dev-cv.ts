@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DATA_DIR, readAllLabels, readLabels, type LabelledText } from '../data';
 import { crossValidateOnDev, type Metrics } from '../evaluate';
-import { DEFAULT_TRAIN, type TrainOptions } from '../train-lib';
+import { DEFAULT_TRAIN, rerankerFromOutOfFold, type TrainOptions } from '../train-lib';
 
 const all: LabelledText[] = process.env.LABELS_SNAPSHOT ? JSON.parse(fs.readFileSync(process.env.LABELS_SNAPSHOT, 'utf8')) : readAllLabels();
 const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
@@ -25,8 +25,10 @@ variants.forEach((arg, v) => {
   const opts = { ...DEFAULT_TRAIN, ...over } as TrainOptions;
   const pooled: Metrics[] = [];
   const folds: Metrics[] = [];
+  // The reranker depends on the extra labels only: trained once for every fold shuffle.
+  const rerank = opts.rerank.folds > 1 ? rerankerFromOutOfFold(extra, opts) : undefined;
   for (let r = 0; r < repeats; r++) {
-    const cv = crossValidateOnDev(dev, extra, 5, opts, r);
+    const cv = crossValidateOnDev(dev, extra, 5, opts, r, rerank);
     pooled.push(cv.model);
     folds.push(...cv.folds);
     if (v === 0 && r === 0 && process.env.PRED) {
@@ -40,5 +42,7 @@ variants.forEach((arg, v) => {
     const s = sd(folds.map((p) => p[k] ?? 0));
     return `${short[i]} ${m.toFixed(3)}±${s.toFixed(3)}`;
   });
-  console.log(`${(name ?? arg).padEnd(28)} ${cells.join('  ')}`);
+  const before = pooled[0].before_rerank;
+  const first = before ? `  (first stage: cat ${mean(pooled.map((p) => p.before_rerank!.category_accuracy)).toFixed(3)} sub ${mean(pooled.map((p) => p.before_rerank!.subcategory_accuracy)).toFixed(3)})` : '';
+  console.log(`${(name ?? arg).padEnd(28)} ${cells.join('  ')}${first}`);
 });

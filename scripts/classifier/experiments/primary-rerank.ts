@@ -9,6 +9,8 @@
  * much as classifying the text once more: on unseen corpus texts, gated to p(b) >= 0.2 (25 % of texts) throughput
  * fell by a third. CLAUSES=single (the text's own n-grams summed per clause, affordable inline) keeps about half the
  * gain: labels-dev subcategory 0.783 -> 0.791, category 0.912 -> 0.916; extra labels 0.766 -> 0.774.
+ * That variant is now the product's second stage (shared/classifier/rerank.ts, clause-scores.ts); this script keeps
+ * the two-pass comparison.
  */
 import path from 'node:path';
 import { LocalClassifier } from '../../../shared/classifier/classify';
