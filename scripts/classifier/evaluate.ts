@@ -3,7 +3,6 @@
  * same folds. The held-out texts are never touched here.
  */
 import { LocalClassifier, type Classification } from '../../shared/classifier/classify';
-import { mulberry32 } from '../../shared/random/mulberry32';
 import { classifyByKeywords } from '../../shared/classifier/keyword-baseline';
 import { FOOD_SAFETY_LEXICON } from '../../shared/classifier/lexicon';
 import { LinearModel, type ModelFile } from '../../shared/classifier/model';

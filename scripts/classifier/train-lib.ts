@@ -95,6 +95,13 @@ export function shuffled<T>(items: T[], random: () => number): T[] {
   return out;
 }
 
+/** A k-fold split: each index's fold, from a seeded shuffle. */
+export function foldsOf(n: number, k: number, seed: number): number[] {
+  const fold = new Array<number>(n);
+  shuffled(Array.from({ length: n }, (_, i) => i), mulberry32(seed)).forEach((idx, pos) => (fold[idx] = pos % k));
+  return fold;
+}
+
 /** Feature strings per training text; some texts get a category hint (sometimes a wrong one), as customers give. */
 function featurize(labels: LabelledText[], opts: TrainOptions): string[][] {
   const random = mulberry32(opts.seed ^ 0x5eed);
@@ -298,8 +305,7 @@ export function foodSafetyBars(scores: number[], y: boolean[], lexicon: boolean[
 /** Thresholds for the binary heads from out-of-fold scores on the training data itself (never on test data). */
 function tuneThresholds(X: Int32Array[], fs: number[], angry: number[], lexicon: boolean[], definite: boolean[], sampleWeight: Float64Array, nFeatures: number, opts: TrainOptions) {
   const k = 5;
-  const random = mulberry32(opts.seed ^ 0xf01d);
-  const fold = shuffled(X.map((_, i) => i), random).reduce<number[]>((acc, idx, pos) => ((acc[idx] = pos % k), acc), []);
+  const fold = foldsOf(X.length, k, opts.seed ^ 0xf01d);
   const fsScores = new Array<number>(X.length);
   const angryScores = new Array<number>(X.length);
   for (let f = 0; f < k; f++) {
@@ -449,13 +455,6 @@ export function fitReranker(rows: RerankRow[], bar: number): RerankFile {
     for (let j = 0; j < width; j++) w[j] -= (0.5 * g[j]) / rows.length + 1e-4 * w[j];
   }
   return { weights: Array.from(w, (v) => Math.round(v * 1e4) / 1e4), bar };
-}
-
-/** A k-fold split: each index's fold, from a seeded shuffle. */
-export function foldsOf(n: number, k: number, seed: number): number[] {
-  const fold = new Array<number>(n);
-  shuffled(Array.from({ length: n }, (_, i) => i), mulberry32(seed)).forEach((idx, pos) => (fold[idx] = pos % k));
-  return fold;
 }
 
 /** The reranker trained on out-of-fold answers over `labels` (opts.rerank.folds models, each on the other folds). */

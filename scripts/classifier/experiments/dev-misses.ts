@@ -7,8 +7,7 @@ import path from 'node:path';
 import { LocalClassifier } from '../../../shared/classifier/classify';
 import { LinearModel } from '../../../shared/classifier/model';
 import { DATA_DIR, readAllLabels, readLabels, type LabelledText } from '../data';
-import { DEFAULT_TRAIN, shuffled, trainModel } from '../train-lib';
-import { mulberry32 } from '../../../shared/random/mulberry32';
+import { DEFAULT_TRAIN, foldsOf, trainModel } from '../train-lib';
 
 const all: LabelledText[] = process.env.LABELS_SNAPSHOT ? JSON.parse(fs.readFileSync(process.env.LABELS_SNAPSHOT, 'utf8')) : readAllLabels();
 const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
@@ -16,8 +15,7 @@ const dev = all.filter((l) => devIds.has(l.id));
 const extra = all.filter((l) => !devIds.has(l.id));
 const opts = { ...DEFAULT_TRAIN, ...(process.argv[2] ? JSON.parse(process.argv[2]) : {}) };
 const k = 5;
-const fold = new Array<number>(dev.length);
-shuffled(dev.map((_, i) => i), mulberry32(opts.seed ^ 0xd5)).forEach((idx, pos) => (fold[idx] = pos % k));
+const fold = foldsOf(dev.length, k, opts.seed ^ 0xd5);
 const confusion = new Map<string, number>();
 for (let f = 0; f < k; f++) {
   const c = new LocalClassifier(new LinearModel(trainModel([...extra, ...dev.filter((_, i) => fold[i] !== f)], opts)));

@@ -10,15 +10,13 @@ import { FOOD_SAFETY_LEXICON } from '../../../shared/classifier/lexicon';
 import { LinearModel } from '../../../shared/classifier/model';
 import { normalizeText } from '../../../shared/classifier/normalize';
 import { DATA_DIR, readAllLabels, readLabels, type LabelledText } from '../data';
-import { DEFAULT_TRAIN, shuffled, trainModel } from '../train-lib';
-import { mulberry32 } from '../../../shared/random/mulberry32';
+import { DEFAULT_TRAIN, foldsOf, trainModel } from '../train-lib';
 
 const all: LabelledText[] = process.env.LABELS_SNAPSHOT ? JSON.parse(fs.readFileSync(process.env.LABELS_SNAPSHOT, 'utf8')) : readAllLabels();
 const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
 const opts = { ...DEFAULT_TRAIN, ...(process.argv[2] ? JSON.parse(process.argv[2]) : {}) };
 const k = 5;
-const fold = new Array<number>(all.length);
-shuffled(all.map((_, i) => i), mulberry32(opts.seed ^ 0xcafe)).forEach((idx, pos) => (fold[idx] = pos % k));
+const fold = foldsOf(all.length, k, opts.seed ^ 0xcafe);
 const scores = new Array<number>(all.length);
 for (let f = 0; f < k; f++) {
   const c = new LocalClassifier(new LinearModel(trainModel(all.filter((_, i) => fold[i] !== f), opts)));

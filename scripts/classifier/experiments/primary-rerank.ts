@@ -17,9 +17,8 @@ import { LocalClassifier } from '../../../shared/classifier/classify';
 import { CLAUSE_BREAK, visitFeatures } from '../../../shared/classifier/features';
 import { LinearModel, sigmoid, softmax } from '../../../shared/classifier/model';
 import { normalizeText } from '../../../shared/classifier/normalize';
-import { mulberry32 } from '../../../shared/random/mulberry32';
 import { DATA_DIR, readAllLabels, readLabels, type LabelledText } from '../data';
-import { DEFAULT_TRAIN, shuffled, trainModel } from '../train-lib';
+import { DEFAULT_TRAIN, foldsOf, trainModel } from '../train-lib';
 
 const CONTRAST = /不说|就算了|算了|关键|最重要|最可气|最气|竟然|居然|而且|还有|更|再说/;
 const CATEGORIES = ['quality', 'delivery', 'service', 'other'];
@@ -134,11 +133,9 @@ const dev = all.filter((l) => devIds.has(l.id));
 const extra = all.filter((l) => !devIds.has(l.id));
 const k = 5;
 const scored: Scored[] = [];
-const extraFold = new Array<number>(extra.length);
-shuffled(extra.map((_, i) => i), mulberry32(DEFAULT_TRAIN.seed ^ 0xbeef)).forEach((idx, pos) => (extraFold[idx] = pos % k));
+const extraFold = foldsOf(extra.length, k, DEFAULT_TRAIN.seed ^ 0xbeef);
 for (let f = 0; f < k; f++) scoreFold(extra.filter((_, i) => extraFold[i] !== f), extra.filter((_, i) => extraFold[i] === f), false, scored);
-const devFold = new Array<number>(dev.length);
-shuffled(dev.map((_, i) => i), mulberry32(DEFAULT_TRAIN.seed ^ 0xd5)).forEach((idx, pos) => (devFold[idx] = pos % k));
+const devFold = foldsOf(dev.length, k, DEFAULT_TRAIN.seed ^ 0xd5);
 for (let f = 0; f < k; f++) scoreFold([...extra, ...dev.filter((_, i) => devFold[i] !== f)], dev.filter((_, i) => devFold[i] === f), true, scored);
 
 // The reranker: logistic regression on the extra labels whose primary is a or b (food-safety answers are left alone).

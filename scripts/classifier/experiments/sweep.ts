@@ -4,12 +4,11 @@
  * The first argument is merged over DEFAULT_TRAIN; each further one is merged over the trained model file.
  */
 import path from 'node:path';
-import { mulberry32 } from '../../../shared/random/mulberry32';
 import { LocalClassifier, type Classification } from '../../../shared/classifier/classify';
 import { LinearModel, type ModelFile } from '../../../shared/classifier/model';
 import { DATA_DIR, readAllLabels, readLabels } from '../data';
 import { score, type Metrics } from '../evaluate';
-import { DEFAULT_TRAIN, shuffled, trainModel } from '../train-lib';
+import { DEFAULT_TRAIN, foldsOf, trainModel } from '../train-lib';
 
 const all = readAllLabels();
 const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
@@ -19,8 +18,7 @@ const opts = { ...DEFAULT_TRAIN, ...JSON.parse(process.argv[2] ?? '{}') };
 const overrides = process.argv.slice(3).map((a) => JSON.parse(a) as Partial<ModelFile> & { thresholds?: Partial<ModelFile['thresholds']> });
 if (!overrides.length) overrides.push({});
 const k = 5;
-const fold = new Array<number>(dev.length);
-shuffled(dev.map((_, i) => i), mulberry32(opts.seed ^ 0xd5)).forEach((idx, pos) => (fold[idx] = pos % k));
+const fold = foldsOf(dev.length, k, opts.seed ^ 0xd5);
 const preds = overrides.map(() => new Array<Classification>(dev.length));
 for (let f = 0; f < k; f++) {
   const file = trainModel([...extra, ...dev.filter((_, i) => fold[i] !== f)], opts);
