@@ -76,9 +76,9 @@ export function score(labels: LabelledText[], predictions: Prediction[]): Metric
 
 /** Classifications with and without the reranker, to report what the second stage changed. */
 function classifyBoth(file: ModelFile, rerank: RerankFile | undefined, labels: LabelledText[]): { final: Classification[]; first: Classification[] } {
-  const first = new LocalClassifier(new LinearModel(file));
-  const final = rerank ? new LocalClassifier(new LinearModel({ ...file, rerank })) : first;
-  return { final: labels.map((l) => final.classify({ text: l.text })), first: labels.map((l) => first.classify({ text: l.text })) };
+  const classify = (classifier: LocalClassifier) => labels.map((l) => classifier.classify({ text: l.text }));
+  const first = classify(new LocalClassifier(new LinearModel(file)));
+  return { first, final: rerank ? classify(new LocalClassifier(new LinearModel({ ...file, rerank }))) : first };
 }
 
 function withFirstStage(metrics: Metrics, labels: LabelledText[], first: Classification[], reranked: boolean): Metrics {
@@ -87,9 +87,10 @@ function withFirstStage(metrics: Metrics, labels: LabelledText[], first: Classif
   return { ...metrics, before_rerank: { category_accuracy: m.category_accuracy, subcategory_accuracy: m.subcategory_accuracy } };
 }
 
-/** Each fold's labels and the indices they came from. */
-function split<T>(items: T[], fold: number[], f: number): { inside: T[]; outside: T[] } {
-  return { inside: items.filter((_, i) => fold[i] === f), outside: items.filter((_, i) => fold[i] !== f) };
+/** Fold f's items (`inside`, from the indices `at`) and the rest. */
+function split<T>(items: T[], fold: number[], f: number): { inside: T[]; outside: T[]; at: number[] } {
+  const at = fold.flatMap((g, i) => (g === f ? [i] : []));
+  return { inside: at.map((i) => items[i]), outside: items.filter((_, i) => fold[i] !== f), at };
 }
 
 /**
@@ -111,14 +112,13 @@ export function crossValidateOnDev(
   const predictions = new Array<Classification>(dev.length);
   const first = new Array<Classification>(dev.length);
   for (let f = 0; f < k; f++) {
-    const { inside, outside } = split(dev, fold, f);
+    const { inside, outside, at } = split(dev, fold, f);
     const both = classifyBoth(trainModel([...extra, ...outside], opts), rerank, inside);
-    const at = dev.map((_, i) => i).filter((i) => fold[i] === f);
     at.forEach((i, j) => ((predictions[i] = both.final[j]), (first[i] = both.first[j])));
   }
   const folds = Array.from({ length: k }, (_, f) => {
-    const idx = dev.map((_, i) => i).filter((i) => fold[i] === f);
-    return score(idx.map((i) => dev[i]), idx.map((i) => predictions[i]));
+    const { inside, at } = split(dev, fold, f);
+    return score(inside, at.map((i) => predictions[i]));
   });
   return {
     model: withFirstStage(score(dev, predictions), dev, first, !!rerank),
@@ -145,8 +145,8 @@ export function crossValidate(labels: LabelledText[], k = 5, opts: TrainOptions 
   const first = new Array<Classification>(labels.length);
   for (let f = 0; f < k; f++) {
     const rerank = opts.rerank.folds > 1 ? fitReranker(rows.filter((_, g) => g !== f).flat(), opts.rerank.bar) : undefined;
-    const both = classifyBoth(files[f], rerank, split(labels, fold, f).inside);
-    const at = labels.map((_, i) => i).filter((i) => fold[i] === f);
+    const { inside, at } = split(labels, fold, f);
+    const both = classifyBoth(files[f], rerank, inside);
     at.forEach((i, j) => ((predictions[i] = both.final[j]), (first[i] = both.first[j])));
   }
   const misses = labels

@@ -79,11 +79,6 @@ export class ClauseTracker {
     this.nFound++;
   }
 
-  get count(): number {
-    this.map();
-    return this.lengths.length;
-  }
-
   /**
    * Each clause's probabilities over the `candidates` (issue indices; the others get 0): the issue head's weights for
    * them over the clause's distinct n-grams, scaled as a text of that many features. A few candidates, not all 21

@@ -6,11 +6,11 @@ const LEXICON_FEATURES: Array<[string, RegExp]> = Object.entries(ISSUE_LEXICON).
 
 /** The characters that end a clause after normalization (NFKC folds full-width punctuation to ASCII; 。、 stay). */
 export const CLAUSE_BREAK_CHARS = ',.!?;~。、…';
-/** Clause boundaries: runs of CLAUSE_BREAK_CHARS. */
-export const CLAUSE_BREAK = /[,.!?;~。、…]+/;
+/** Clause boundaries: runs of CLAUSE_BREAK_CHARS (none of them special inside a character class). */
+export const CLAUSE_BREAK = new RegExp(`[${CLAUSE_BREAK_CHARS}]+`);
 
 /** Clause breaks for praise detection: punctuation and the contrast words after which the complaint usually follows. */
-const PRAISE_BREAK = /[,.!?;~。、…]+|但是|但|可是|不过|就是|只是|可惜|然而/g;
+const PRAISE_BREAK = new RegExp(`${CLAUSE_BREAK.source}|但是|但|可是|不过|就是|只是|可惜|然而`, 'g');
 const PRAISE = /(?<![不没难])(好吃|好喝|不错|还行|还可以|挺好|很好|蛮好|到位|满意|很快|挺快|蛮快|速度快|送餐快|送得快|送的快|快速|及时|准时|量足|分量足|很足|挺足|比较足|蛮足|充足|量够|量大|料足|够吃|新鲜|态度好|好评|给力|实惠|划算|喜欢|热乎|很香|挺香|好看)/g;
 const COMPLAINT_CHARS = /[不没差难太慢少凉坏烂贵咸辣淡小冷洒漏错晚久等退骗坑垃恶]/;
 

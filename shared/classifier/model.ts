@@ -315,11 +315,6 @@ export class LinearModel {
     return this.collector.clauses.scores(this.issue, this.packed, this.width, candidates);
   }
 
-  /** How many clauses that text has. */
-  clauseCount(): number {
-    return this.collector.clauses.count;
-  }
-
   /**
    * All heads in one pass over the active features: their int8 weights sit side by side per feature, are summed as
    * integers, and are scaled once per head.
