@@ -103,7 +103,7 @@ export function foldsOf(n: number, k: number, seed: number): number[] {
 }
 
 /** Feature strings per training text; some texts get a category hint (sometimes a wrong one), as customers give. */
-function featurize(labels: LabelledText[], opts: TrainOptions): string[][] {
+export function featurize(labels: LabelledText[], opts: TrainOptions): string[][] {
   const random = mulberry32(opts.seed ^ 0x5eed);
   return labels.map((l) => {
     let hint: string | undefined;
@@ -114,7 +114,7 @@ function featurize(labels: LabelledText[], opts: TrainOptions): string[][] {
   });
 }
 
-function buildVocab(docs: string[][], opts: TrainOptions): string[] {
+export function buildVocab(docs: string[][], opts: TrainOptions): string[] {
   const df = new Map<string, number>();
   for (const doc of docs) for (const f of doc) df.set(f, (df.get(f) ?? 0) + 1);
   const kept = [...df.entries()].filter(([f, n]) => n >= opts.minDocFreq || f.includes(':'));
@@ -134,7 +134,7 @@ interface Trained {
  * (classes = 1, target 0/1), AdaGrad with lazy L2 on the active features, per-example weights, and optional
  * averaging of the epoch-end weights (Polyak).
  */
-function trainLinear(X: Int32Array[], targets: Float64Array[], sampleWeight: Float64Array, nFeatures: number, classes: number, opts: TrainOptions, seed: number, norm: number, R?: Float64Array): Trained {
+export function trainLinear(X: Int32Array[], targets: Float64Array[], sampleWeight: Float64Array, nFeatures: number, classes: number, opts: TrainOptions, seed: number, norm: number, R?: Float64Array): Trained {
   const W = new Float64Array(nFeatures * classes);
   const G = new Float64Array(nFeatures * classes).fill(1e-8);
   const b = new Float64Array(classes);
