@@ -9,7 +9,7 @@ import { LinearModel, type ModelFile } from '../../shared/classifier/model';
 import type { RerankFile } from '../../shared/classifier/rerank';
 import { normalizeText } from '../../shared/classifier/normalize';
 import type { LabelledText } from './data';
-import { DEFAULT_TRAIN, fitReranker, foldsOf, foodSafetyBars, rerankerFromOutOfFold, rerankRows, trainModel, type RerankRow, type TrainOptions } from './train-lib';
+import { DEFAULT_TRAIN, fitReranker, foldsOf, foodSafetyBars, rerankerFromOutOfFold, rerankRows, split, trainModel, type RerankRow, type TrainOptions } from './train-lib';
 
 export interface Metrics {
   n: number;
@@ -85,12 +85,6 @@ function withFirstStage(metrics: Metrics, labels: LabelledText[], first: Classif
   if (!reranked) return metrics;
   const m = score(labels, first);
   return { ...metrics, before_rerank: { category_accuracy: m.category_accuracy, subcategory_accuracy: m.subcategory_accuracy } };
-}
-
-/** Fold f's items (`inside`, from the indices `at`) and the rest. */
-function split<T>(items: T[], fold: number[], f: number): { inside: T[]; outside: T[]; at: number[] } {
-  const at = fold.flatMap((g, i) => (g === f ? [i] : []));
-  return { inside: at.map((i) => items[i]), outside: items.filter((_, i) => fold[i] !== f), at };
 }
 
 /**

@@ -102,6 +102,12 @@ export function foldsOf(n: number, k: number, seed: number): number[] {
   return fold;
 }
 
+/** Fold f's items (`inside`, from the indices `at`) and the rest. */
+export function split<T>(items: T[], fold: number[], f: number): { inside: T[]; outside: T[]; at: number[] } {
+  const at = fold.flatMap((g, i) => (g === f ? [i] : []));
+  return { inside: at.map((i) => items[i]), outside: items.filter((_, i) => fold[i] !== f), at };
+}
+
 /** Feature strings per training text; some texts get a category hint (sometimes a wrong one), as customers give. */
 export function featurize(labels: LabelledText[], opts: TrainOptions): string[][] {
   const random = mulberry32(opts.seed ^ 0x5eed);
@@ -463,8 +469,8 @@ export function rerankerFromOutOfFold(labels: LabelledText[], opts: TrainOptions
   const fold = foldsOf(labels.length, k, opts.seed ^ 0xbeef);
   const rows: RerankRow[] = [];
   for (let f = 0; f < k; f++) {
-    const classifier = new LocalClassifier(new LinearModel(trainModel(labels.filter((_, i) => fold[i] !== f), opts)));
-    rows.push(...rerankRows(classifier, labels.filter((_, i) => fold[i] === f)));
+    const { inside, outside } = split(labels, fold, f);
+    rows.push(...rerankRows(new LocalClassifier(new LinearModel(trainModel(outside, opts))), inside));
   }
   return fitReranker(rows, opts.rerank.bar);
 }

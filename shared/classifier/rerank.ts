@@ -62,6 +62,15 @@ function clauseFeatures(clauses: ClauseScore[], i: number): number[] {
 
 const categoryOf = (issue: string) => CATEGORY_ORDER.map((c) => (issue.startsWith(`${c}.`) ? 1 : 0));
 
+/** b's log-probability minus a's (floored, so that a zero probability stays finite). */
+const logRatio = (full: ArrayLike<number>, a: number, b: number) => Math.log(full[b] + 1e-4) - Math.log(full[a] + 1e-4);
+
+/** b's category indicators minus a's, in CATEGORY_ORDER. */
+function categoryDiff(issues: readonly string[], a: number, b: number): number[] {
+  const ga = categoryOf(issues[a]);
+  return categoryOf(issues[b]).map((v, j) => v - ga[j]);
+}
+
 /**
  * The reranker's input for the pair (a, b): a bias, b's log-probability, clause features and category minus a's,
  * and whether the text has several clauses.
@@ -69,9 +78,7 @@ const categoryOf = (issue: string) => CATEGORY_ORDER.map((c) => (issue.startsWit
 export function pairFeatures(full: ArrayLike<number>, clauses: ClauseScore[], issues: readonly string[], a: number, b: number): number[] {
   const ca = clauseFeatures(clauses, a);
   const cb = clauseFeatures(clauses, b);
-  const ga = categoryOf(issues[a]);
-  const gb = categoryOf(issues[b]);
-  return [1, Math.log(full[b] + 1e-4) - Math.log(full[a] + 1e-4), ...cb.map((v, j) => v - ca[j]), ...gb.map((v, j) => v - ga[j]), clauses.length > 1 ? 1 : 0];
+  return [1, logRatio(full, a, b), ...cb.map((v, j) => v - ca[j]), ...categoryDiff(issues, a, b), clauses.length > 1 ? 1 : 0];
 }
 
 /** The reranker's probability that b, not a, is the primary issue. */
@@ -89,10 +96,9 @@ export function runnerUpProbability(rerank: RerankFile, x: number[]): number {
  */
 export function switchesToRunnerUp(rerank: RerankFile, full: ArrayLike<number>, issues: readonly string[], a: number, b: number, clauses: () => ClauseScore[]): boolean {
   const w = rerank.weights;
-  const ga = categoryOf(issues[a]);
-  const gb = categoryOf(issues[b]);
-  let z = w[0] + w[1] * (Math.log(full[b] + 1e-4) - Math.log(full[a] + 1e-4));
-  for (let j = 0; j < ga.length; j++) z += w[CATEGORY_FROM + j] * (gb[j] - ga[j]);
+  const categories = categoryDiff(issues, a, b);
+  let z = w[0] + w[1] * logRatio(full, a, b);
+  for (let j = 0; j < categories.length; j++) z += w[CATEGORY_FROM + j] * categories[j];
   let reach = Math.max(0, w[SEVERAL]);
   for (let j = CLAUSE_FROM; j < CATEGORY_FROM; j++) reach += Math.abs(w[j]);
   if (sigmoid(z + reach) <= rerank.bar) return false;

@@ -13,9 +13,10 @@
 import path from 'node:path';
 import { allIssueCodes } from '../../../shared/complaint/taxonomy';
 import { extractFeatures } from '../../../shared/classifier/features';
+import { softmax } from '../../../shared/classifier/math';
 import { mulberry32 } from '../../../shared/random/mulberry32';
 import { DATA_DIR, readAllLabels, readLabels, type LabelledText } from '../data';
-import { DEFAULT_TRAIN, buildVocab, featurize, foldsOf, shuffled, trainLinear } from '../train-lib';
+import { DEFAULT_TRAIN, buildVocab, featurize, foldsOf, shuffled, split, trainLinear } from '../train-lib';
 
 interface HiddenOptions {
   d: number;
@@ -90,14 +91,6 @@ function forward(net: Net, x: Int32Array, keep: Uint8Array | undefined, a: Float
   }
 }
 
-function softmaxInPlace(z: Float64Array): void {
-  let max = -Infinity;
-  for (const v of z) max = Math.max(max, v);
-  let s = 0;
-  for (let c = 0; c < z.length; c++) s += z[c] = Math.exp(z[c] - max);
-  for (let c = 0; c < z.length; c++) z[c] /= s;
-}
-
 function trainNet(X: Int32Array[], y: number[], nFeatures: number, C: number, o: HiddenOptions): Net {
   const random = mulberry32(o.seed);
   const d = o.d;
@@ -137,7 +130,7 @@ function trainNet(X: Int32Array[], y: number[], nFeatures: number, C: number, o:
       }
       for (let j = 0; j < width; j++) mask[j] = random() >= o.dropout ? 1 / (1 - o.dropout) : 0;
       forward(net, x, keep, a, arg, h, z, mask);
-      softmaxInPlace(z);
+      softmax(z, z);
       z[y[i]] -= 1;
       // output layer
       for (let j = 0; j < width; j++) {
@@ -199,7 +192,7 @@ function predictNet(net: Net, x: Int32Array): Float64Array {
   const h = new Float32Array(net.width);
   const z = new Float64Array(net.C);
   forward(net, x, undefined, a, new Int32Array(net.d), h, z);
-  softmaxInPlace(z);
+  softmax(z, z);
   return z;
 }
 
@@ -221,8 +214,8 @@ for (let r = 0; r < repeats; r++) {
   const pool = mode === 'dev' ? dev : all;
   const fold = foldsOf(pool.length, k, (opts.seed ^ 0xd5) + r);
   for (let f = 0; f < k; f++) {
-    const train = mode === 'dev' ? [...extra, ...dev.filter((_, i) => fold[i] !== f)] : all.filter((_, i) => fold[i] !== f);
-    const test = pool.filter((_, i) => fold[i] === f);
+    const { inside: test, outside } = split(pool, fold, f);
+    const train = mode === 'dev' ? [...extra, ...outside] : outside;
     const docs = featurize(train, opts);
     const vocab = buildVocab(docs, opts);
     const index = new Map(vocab.map((s, i) => [s, i]));
@@ -256,7 +249,7 @@ for (let r = 0; r < repeats; r++) {
       const v = x.length ? 1 / Math.sqrt(x.length) : 0;
       const zl = Float64Array.from(linear.bias);
       for (const feat of x) for (let c = 0; c < issues.length; c++) zl[c] += linear.weights[feat * issues.length + c] * v;
-      softmaxInPlace(zl);
+      softmax(zl, zl);
       const pn = predictNet(net, cut(x));
       const want = issueOf(l);
       mixes.forEach((m, mi) => {
