@@ -31,6 +31,30 @@ export function readCorpus(): CorpusRow[] {
   return readCsv('corpus.csv').map((r) => ({ id: r.id, sentiment: r.sentiment === '1' ? 1 : 0, text: r.text }));
 }
 
+let praisedCache: Set<string> | undefined;
+/** Ids of the corpus reviews the customer rated positively (labelled too; the held-out set has only negative ones). */
+export function praisedIds(): Set<string> {
+  praisedCache ??= new Set(readCorpus().flatMap((r) => (r.sentiment === 1 ? [r.id] : [])));
+  return praisedCache;
+}
+
+/**
+ * What the model learns from: `complaints`, the labels of negatively rated reviews (the held-out set is made of
+ * such), and `praised`, the positively rated reviews that name a problem (就是个头小了点, 稍微有些咸) — they teach the
+ * model a mild problem inside praise. The praise-only ones (other.unspecified, 69 % of them) are left out: with them
+ * the model files too many complaints as unspecified (labels-dev folds 0.913 → 0.901 category).
+ */
+export function readTrainingLabels(): { complaints: LabelledText[]; praised: LabelledText[] } {
+  const praisedReview = praisedIds();
+  const complaints: LabelledText[] = [];
+  const praised: LabelledText[] = [];
+  for (const l of readAllLabels()) {
+    if (!praisedReview.has(l.id)) complaints.push(l);
+    else if (l.subcategory !== 'unspecified') praised.push(l);
+  }
+  return { complaints, praised };
+}
+
 /** Only the ids: the held-out texts are for evaluation, never for training or tuning. */
 export function readHoldoutIds(): string[] {
   return readCsv('holdout-texts.csv').map((r) => r.id);
@@ -42,6 +66,12 @@ export function readLabels(file: string): LabelledText[] {
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as LabelledText);
+}
+
+/** readTrainingLabels as one list, as `npm run train:classifier` trains on it: the complaints, then the praised. */
+export function trainingLabels(): LabelledText[] {
+  const { complaints, praised } = readTrainingLabels();
+  return [...complaints, ...praised];
 }
 
 /** labels-dev plus every data/labels/*.jsonl, de-duplicated by id (the first label of an id wins). */

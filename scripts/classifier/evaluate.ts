@@ -123,16 +123,17 @@ export function crossValidateOnDev(
 }
 
 /**
- * k folds over all labels. The reranker is cross-fitted: each fold's reranker learns from the other folds'
+ * k folds over `labels`; `alsoTrain` (labels that should never be scored, such as positively rated reviews) joins
+ * every fold's training set. The reranker is cross-fitted: each fold's reranker learns from the other folds'
  * out-of-fold answers, never from the fold it scores.
  */
-export function crossValidate(labels: LabelledText[], k = 5, opts: TrainOptions = DEFAULT_TRAIN): { model: Metrics; baseline: Metrics; misses: Array<{ id: string; text: string; want: string; got: string }> } {
+export function crossValidate(labels: LabelledText[], k = 5, opts: TrainOptions = DEFAULT_TRAIN, alsoTrain: LabelledText[] = []): { model: Metrics; baseline: Metrics; misses: Array<{ id: string; text: string; want: string; got: string }> } {
   const fold = foldsOf(labels.length, k, opts.seed ^ 0xcafe);
   const files: ModelFile[] = [];
   const rows: RerankRow[][] = [];
   for (let f = 0; f < k; f++) {
     const { inside, outside } = split(labels, fold, f);
-    files.push(trainModel(outside, opts));
+    files.push(trainModel([...outside, ...alsoTrain], opts));
     rows.push(opts.rerank.folds > 1 ? rerankRows(new LocalClassifier(new LinearModel(files[f])), inside) : []);
   }
   const predictions = new Array<Classification>(labels.length);

@@ -6,12 +6,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { readAllLabels } from './data';
+import { trainingLabels } from './data';
 import { MODEL_PATH } from './paths';
 import { trainProductModel } from './train-lib';
 
 export function buildModelJson(): string {
-  const labels = readAllLabels();
+  const labels = trainingLabels();
   const sources = [...new Set(labels.map((l) => l.id.split(':')[0]))].sort();
   return `${JSON.stringify(trainProductModel(labels, undefined, sources))}\n`;
 }

@@ -9,7 +9,7 @@ import { ANGER_LEXICON, FOOD_SAFETY_LEXICON } from '../../shared/classifier/lexi
 import { decodeBase64, encodeBase64, LinearModel } from '../../shared/classifier/model';
 import { normalizeText } from '../../shared/classifier/normalize';
 import { allIssueCodes, applyTaxonomyOverrides, DEFAULT_TAXONOMY, departmentFor } from '../../shared/complaint/taxonomy';
-import { DATA_DIR, readLabels } from '../../scripts/classifier/data';
+import { DATA_DIR, praisedIds, readHoldoutIds, readLabels, readTrainingLabels } from '../../scripts/classifier/data';
 import { MODEL_PATH } from '../../scripts/classifier/paths';
 import { DEFAULT_TRAIN, trainModel } from '../../scripts/classifier/train-lib';
 
@@ -95,6 +95,43 @@ describe('features and model format', () => {
     const small = dev.slice(0, 200);
     const opts = { ...DEFAULT_TRAIN, epochs: 3 };
     expect(JSON.stringify(trainModel(small, opts))).toBe(JSON.stringify(trainModel(small, opts)));
+  });
+});
+
+describe('training labels', () => {
+  const { complaints, praised } = readTrainingLabels();
+  const praisedReview = praisedIds();
+
+  test('every complaint label, and only the positively rated reviews that name a problem; never a held-out text', () => {
+    expect(complaints.length).toBeGreaterThan(12_000);
+    expect(praised.length).toBeGreaterThan(2_000);
+    for (const l of complaints) expect(praisedReview.has(l.id), l.id).toBe(false);
+    for (const l of praised) {
+      expect(praisedReview.has(l.id), l.id).toBe(true);
+      expect(l.subcategory, l.text).not.toBe('unspecified');
+    }
+    const holdout = new Set(readHoldoutIds());
+    for (const l of [...complaints, ...praised]) expect(holdout.has(l.id), l.id).toBe(false);
+  });
+
+  test('praised reviews teach the issue heads, never the food-safety and anger heads or their bars', () => {
+    const opts = { ...DEFAULT_TRAIN, epochs: 3 };
+    const few = complaints.slice(0, 150);
+    // The praised reviews that would move the flag heads most: health risks and anger among praise.
+    const flagged = praised.filter((l) => l.food_safety || l.angry).slice(0, 40);
+    const plain = trainModel(few, opts);
+    const taught = trainModel([...few, ...flagged], opts);
+    expect(taught.thresholds).toEqual(plain.thresholds);
+    const without = new LocalClassifier(new LinearModel(plain));
+    const classifier = new LocalClassifier(new LinearModel(taught));
+    let issueMoved = false;
+    for (const l of few) {
+      const a = without.classify({ text: l.text });
+      const b = classifier.classify({ text: l.text });
+      expect([b.foodSafetyScore, b.angryScore], l.text).toEqual([a.foodSafetyScore, a.angryScore]);
+      issueMoved ||= a.confidence !== b.confidence;
+    }
+    expect(issueMoved).toBe(true);
   });
 });
 

@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LocalClassifier } from '../../../shared/classifier/classify';
 import { LinearModel } from '../../../shared/classifier/model';
-import { DATA_DIR, readAllLabels, readLabels } from '../data';
+import { DATA_DIR, trainingLabels, readLabels } from '../data';
 import { DEFAULT_TRAIN, foldsOf, trainModel } from '../train-lib';
 
-const all = readAllLabels();
+const all = trainingLabels();
 const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
 const opts = { ...DEFAULT_TRAIN, ...(process.argv[3] ? JSON.parse(process.argv[3]) : {}) };
 const k = 5;

@@ -6,11 +6,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DATA_DIR, readAllLabels, readLabels, type LabelledText } from '../data';
+import { DATA_DIR, trainingLabels, readLabels, type LabelledText } from '../data';
 import { crossValidateOnDev, type Metrics } from '../evaluate';
 import { DEFAULT_TRAIN, rerankerFromOutOfFold, type TrainOptions } from '../train-lib';
 
-const all: LabelledText[] = process.env.LABELS_SNAPSHOT ? JSON.parse(fs.readFileSync(process.env.LABELS_SNAPSHOT, 'utf8')) : readAllLabels();
+const all: LabelledText[] = process.env.LABELS_SNAPSHOT ? JSON.parse(fs.readFileSync(process.env.LABELS_SNAPSHOT, 'utf8')) : trainingLabels();
 const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
 const dev = all.filter((l) => devIds.has(l.id));
 const extra = all.filter((l) => !devIds.has(l.id));

@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LocalClassifier } from '../../../shared/classifier/classify';
 import { LinearModel } from '../../../shared/classifier/model';
-import { DATA_DIR, readAllLabels, readLabels, type LabelledText } from '../data';
+import { DATA_DIR, trainingLabels, readLabels, type LabelledText } from '../data';
 import { DEFAULT_TRAIN, foldsOf, trainModel } from '../train-lib';
 
-const all: LabelledText[] = process.env.LABELS_SNAPSHOT ? JSON.parse(fs.readFileSync(process.env.LABELS_SNAPSHOT, 'utf8')) : readAllLabels();
+const all: LabelledText[] = process.env.LABELS_SNAPSHOT ? JSON.parse(fs.readFileSync(process.env.LABELS_SNAPSHOT, 'utf8')) : trainingLabels();
 const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
 const dev = all.filter((l) => devIds.has(l.id));
 const extra = all.filter((l) => !devIds.has(l.id));

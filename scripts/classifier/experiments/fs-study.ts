@@ -9,10 +9,10 @@ import { LocalClassifier } from '../../../shared/classifier/classify';
 import { FOOD_SAFETY_LEXICON } from '../../../shared/classifier/lexicon';
 import { LinearModel } from '../../../shared/classifier/model';
 import { normalizeText } from '../../../shared/classifier/normalize';
-import { DATA_DIR, readAllLabels, readLabels, type LabelledText } from '../data';
+import { DATA_DIR, trainingLabels, readLabels, type LabelledText } from '../data';
 import { DEFAULT_TRAIN, foldsOf, trainModel } from '../train-lib';
 
-const all: LabelledText[] = process.env.LABELS_SNAPSHOT ? JSON.parse(fs.readFileSync(process.env.LABELS_SNAPSHOT, 'utf8')) : readAllLabels();
+const all: LabelledText[] = process.env.LABELS_SNAPSHOT ? JSON.parse(fs.readFileSync(process.env.LABELS_SNAPSHOT, 'utf8')) : trainingLabels();
 const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
 const opts = { ...DEFAULT_TRAIN, ...(process.argv[2] ? JSON.parse(process.argv[2]) : {}) };
 const k = 5;

@@ -15,7 +15,7 @@ import { allIssueCodes } from '../../../shared/complaint/taxonomy';
 import { extractFeatures } from '../../../shared/classifier/features';
 import { softmax } from '../../../shared/classifier/math';
 import { mulberry32 } from '../../../shared/random/mulberry32';
-import { DATA_DIR, readAllLabels, readLabels, type LabelledText } from '../data';
+import { DATA_DIR, trainingLabels, readLabels, type LabelledText } from '../data';
 import { DEFAULT_TRAIN, buildVocab, featurize, foldsOf, shuffled, split, trainLinear } from '../train-lib';
 
 interface HiddenOptions {
@@ -196,7 +196,7 @@ function predictNet(net: Net, x: Int32Array): Float64Array {
   return z;
 }
 
-const all = readAllLabels();
+const all = trainingLabels();
 const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
 const dev = all.filter((l) => devIds.has(l.id));
 const extra = all.filter((l) => !devIds.has(l.id));

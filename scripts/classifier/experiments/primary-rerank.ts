@@ -17,7 +17,7 @@ import { LocalClassifier } from '../../../shared/classifier/classify';
 import { CLAUSE_BREAK, visitFeatures } from '../../../shared/classifier/features';
 import { LinearModel, sigmoid, softmax } from '../../../shared/classifier/model';
 import { normalizeText } from '../../../shared/classifier/normalize';
-import { DATA_DIR, readAllLabels, readLabels, type LabelledText } from '../data';
+import { DATA_DIR, trainingLabels, readLabels, type LabelledText } from '../data';
 import { DEFAULT_TRAIN, foldsOf, trainModel } from '../train-lib';
 
 const CONTRAST = /不说|就算了|算了|关键|最重要|最可气|最气|竟然|居然|而且|还有|更|再说/;
@@ -127,7 +127,7 @@ function pairOf(r: Scored): { b: number; x: number[] } {
   return { b, x: [1, ...fb.map((v, j) => v - fa[j]), r.clauses.length > 1 ? 1 : 0] };
 }
 
-const all = readAllLabels();
+const all = trainingLabels();
 const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
 const dev = all.filter((l) => devIds.has(l.id));
 const extra = all.filter((l) => !devIds.has(l.id));

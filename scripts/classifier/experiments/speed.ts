@@ -4,10 +4,10 @@
  */
 import fs from 'node:fs';
 import { classifierFromJson } from '../../../shared/classifier/classify';
-import { readAllLabels, type LabelledText } from '../data';
+import { trainingLabels, type LabelledText } from '../data';
 import { DEFAULT_TRAIN, trainModel } from '../train-lib';
 
-const labels: LabelledText[] = process.env.LABELS_SNAPSHOT ? JSON.parse(fs.readFileSync(process.env.LABELS_SNAPSHOT, 'utf8')) : readAllLabels();
+const labels: LabelledText[] = process.env.LABELS_SNAPSHOT ? JSON.parse(fs.readFileSync(process.env.LABELS_SNAPSHOT, 'utf8')) : trainingLabels();
 const opts = { ...DEFAULT_TRAIN, ...(process.argv[2] ? JSON.parse(process.argv[2]) : {}) };
 let t = performance.now();
 const file = trainModel(labels, opts);

@@ -6,11 +6,11 @@
 import path from 'node:path';
 import { LocalClassifier, type Classification } from '../../../shared/classifier/classify';
 import { LinearModel, type ModelFile } from '../../../shared/classifier/model';
-import { DATA_DIR, readAllLabels, readLabels } from '../data';
+import { DATA_DIR, trainingLabels, readLabels } from '../data';
 import { score, type Metrics } from '../evaluate';
 import { DEFAULT_TRAIN, foldsOf, trainModel } from '../train-lib';
 
-const all = readAllLabels();
+const all = trainingLabels();
 const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
 const dev = all.filter((l) => devIds.has(l.id));
 const extra = all.filter((l) => !devIds.has(l.id));
