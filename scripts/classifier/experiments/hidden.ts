@@ -10,13 +10,12 @@
  * product pipeline (category head, reranker retrained) the gain shrank to +0.9 subcategory over all labels and
  * none on the labels-dev folds (0.905 / 0.787 against 0.913 / 0.791), at 17–18k texts/s: not shipped.
  */
-import path from 'node:path';
 import { allIssueCodes } from '../../../shared/complaint/taxonomy';
 import { extractFeatures } from '../../../shared/classifier/features';
 import { softmax } from '../../../shared/classifier/math';
 import { mulberry32 } from '../../../shared/random/mulberry32';
-import { DATA_DIR, trainingLabels, readLabels, type LabelledText } from '../data';
-import { DEFAULT_TRAIN, buildVocab, featurize, foldsOf, shuffled, split, trainLinear } from '../train-lib';
+import { DEFAULT_TRAIN, featurize, shuffled } from '../train-lib';
+import { experimentFolds, issueOf, linearIssueHead } from './folds';
 
 interface HiddenOptions {
   d: number;
@@ -196,74 +195,49 @@ function predictNet(net: Net, x: Int32Array): Float64Array {
   return z;
 }
 
-const all = trainingLabels();
-const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
-const dev = all.filter((l) => devIds.has(l.id));
-const extra = all.filter((l) => !devIds.has(l.id));
 const issues = allIssueCodes();
-const issueOf = (l: LabelledText) => issues.indexOf(`${l.category}.${l.subcategory}` as (typeof issues)[number]);
 const opts = DEFAULT_TRAIN;
 const mode = process.env.MODE ?? 'dev';
-const k = 5;
 const repeats = Number(process.env.REPEATS ?? 1);
 const mixes = [0, 0.3, 0.5, 0.7, 1];
 const hits = mixes.map(() => ({ cat: 0, sub: 0 }));
 let total = 0;
 const t0 = Date.now();
-for (let r = 0; r < repeats; r++) {
-  const pool = mode === 'dev' ? dev : all;
-  const fold = foldsOf(pool.length, k, (opts.seed ^ 0xd5) + r);
-  for (let f = 0; f < k; f++) {
-    const { inside: test, outside } = split(pool, fold, f);
-    const train = mode === 'dev' ? [...extra, ...outside] : outside;
-    const docs = featurize(train, opts);
-    const vocab = buildVocab(docs, opts);
-    const index = new Map(vocab.map((s, i) => [s, i]));
-    const toX = (doc: string[]) => Int32Array.from(doc.flatMap((s) => (index.has(s) ? [index.get(s)!] : [])));
-    const X = docs.map(toX);
-    const y = train.map(issueOf);
-    const targets = y.map((c) => {
-      const t = new Float64Array(issues.length);
-      t[c] = 1;
-      return t;
-    });
-    const linear = trainLinear(X, targets, new Float64Array(train.length).fill(1), vocab.length, issues.length, opts, opts.seed, 0.5);
-    const cut = (x: Int32Array) => (H.features ? x.filter((f) => f < H.features) : x);
-    const net = trainNet(X.map(cut), y, vocab.length, issues.length, H);
-    if (process.env.QUANT === 'global') {
+for (const { train, test } of experimentFolds(mode, repeats, opts.seed)) {
+  const y = train.map(issueOf);
+  const { vocab, X, toX, probabilities } = linearIssueHead(featurize(train, opts), y, opts);
+  const cut = (x: Int32Array) => (H.features ? x.filter((f) => f < H.features) : x);
+  const net = trainNet(X.map(cut), y, vocab.length, issues.length, H);
+  if (process.env.QUANT === 'global') {
+    let max = 0;
+    for (const e of net.E) max = Math.max(max, Math.abs(e));
+    const scale = max / 127;
+    for (let i = 0; i < net.E.length; i++) net.E[i] = Math.round(net.E[i] / scale) * scale;
+    console.log('max', max);
+  } else if (process.env.QUANT === 'unit') {
+    for (let j = 0; j < net.d; j++) {
       let max = 0;
-      for (const e of net.E) max = Math.max(max, Math.abs(e));
+      for (let i = j; i < net.E.length; i += net.d) max = Math.max(max, Math.abs(net.E[i]));
       const scale = max / 127;
-      for (let i = 0; i < net.E.length; i++) net.E[i] = Math.round(net.E[i] / scale) * scale;
-      console.log('max', max);
-    } else if (process.env.QUANT === 'unit') {
-      for (let j = 0; j < net.d; j++) {
-        let max = 0;
-        for (let i = j; i < net.E.length; i += net.d) max = Math.max(max, Math.abs(net.E[i]));
-        const scale = max / 127;
-        for (let i = j; i < net.E.length; i += net.d) net.E[i] = Math.round(net.E[i] / scale) * scale;
+      for (let i = j; i < net.E.length; i += net.d) net.E[i] = Math.round(net.E[i] / scale) * scale;
+    }
+  }
+  for (const l of test) {
+    const x = toX(extractFeatures(l.text));
+    const zl = probabilities(x);
+    const pn = predictNet(net, cut(x));
+    const want = issueOf(l);
+    mixes.forEach((m, mi) => {
+      let best = 0;
+      let bestScore = -Infinity;
+      for (let c = 0; c < issues.length; c++) {
+        const s = (1 - m) * Math.log(zl[c] + 1e-12) + m * Math.log(pn[c] + 1e-12);
+        if (s > bestScore) [best, bestScore] = [c, s];
       }
-    }
-    for (const l of test) {
-      const x = toX(extractFeatures(l.text));
-      const v = x.length ? 1 / Math.sqrt(x.length) : 0;
-      const zl = Float64Array.from(linear.bias);
-      for (const feat of x) for (let c = 0; c < issues.length; c++) zl[c] += linear.weights[feat * issues.length + c] * v;
-      softmax(zl, zl);
-      const pn = predictNet(net, cut(x));
-      const want = issueOf(l);
-      mixes.forEach((m, mi) => {
-        let best = 0;
-        let bestScore = -Infinity;
-        for (let c = 0; c < issues.length; c++) {
-          const s = (1 - m) * Math.log(zl[c] + 1e-12) + m * Math.log(pn[c] + 1e-12);
-          if (s > bestScore) [best, bestScore] = [c, s];
-        }
-        if (best === want) hits[mi].sub++;
-        if (issues[best].split('.')[0] === l.category) hits[mi].cat++;
-      });
-      total++;
-    }
+      if (best === want) hits[mi].sub++;
+      if (issues[best].split('.')[0] === l.category) hits[mi].cat++;
+    });
+    total++;
   }
 }
 console.log(JSON.stringify({ mode, repeats, H, seconds: Math.round((Date.now() - t0) / 1000) }));
