@@ -5,11 +5,12 @@
  * Variants: none, all (every positive label), complaints (only those naming a problem); `variant:{json}` overrides
  * TrainOptions, e.g. 'complaints:{"praisedTrainFlags":true}'.
  * Measured at stop 17 (labels-dev folds ×4 | all 12,516 complaint labels, 5 folds; cat / sub, food-safety R / P):
- *   none                                   0.913 / 0.791, fs 0.971 / 0.777 | 0.896 / 0.778, fs 0.962 / 0.800
- *   all 9,000, every head                  0.901 / 0.784, fs 0.983 / 0.779 | 0.889 / 0.767, fs 0.966 / 0.767
- *   2,783 naming a problem, every head     0.928 / 0.797, fs 0.975 / 0.755 | 0.898 / 0.773, fs 0.964 / 0.773
- *   the same at example weight 0.5         0.926 / 0.797, fs 0.971 / 0.752 | 0.898 / 0.775, fs 0.966 / 0.784
- *   naming a problem, issue heads only     0.926 / 0.799, fs 0.971 / 0.777 | 0.898 / 0.778, fs 0.963 / 0.802  (shipped)
+ * - none: 0.913 / 0.791, fs 0.971 / 0.777 | 0.896 / 0.778, fs 0.962 / 0.800
+ * - all 9,000, every head (praisedTrainFlags): 0.901 / 0.784, fs 0.983 / 0.779 | 0.889 / 0.767, fs 0.966 / 0.767
+ * - the 2,783 naming a problem, every head: 0.928 / 0.797, fs 0.975 / 0.755 | 0.898 / 0.773, fs 0.964 / 0.773
+ * - the same at example weight 0.5 (option not kept): 0.926 / 0.797, fs 0.971 / 0.752 | 0.898 / 0.775, fs 0.966 / 0.784
+ * - the 2,783, issue heads only (shipped): 0.926 / 0.799, fs 0.971 / 0.777 | 0.898 / 0.778, fs 0.963 / 0.802
+ * - all 9,000, praise-only ones at weight 0.15 (option not kept): 0.910 / 0.787, fs 0.975 / 0.780 | 0.893 / 0.773
  */
 import path from 'node:path';
 import { DATA_DIR, praisedIds, readAllLabels, readLabels } from '../data';
