@@ -1,6 +1,5 @@
 import { classifyByKeywords } from '../../shared/classifier/keyword-baseline';
-import path from 'node:path';
-import { DATA_DIR, readCorpus, readLabels, readTrainingLabels } from '../classifier/data';
+import { readCorpus, readTrainingLabels, splitDev } from '../classifier/data';
 import { crossValidate, crossValidateOnDev } from '../classifier/evaluate';
 import { loadClassifier } from '../classifier/load';
 import { emit, median, percentile, round } from './stats';
@@ -52,8 +51,8 @@ export function benchClassifier(folds = 5): void {
   emit({ bench: 'classifier_cv', method: 'linear-char-ngrams', folds, ...cv.model, goals: { category: 0.95, subcategory: 0.85, food_safety_recall: 0.97, food_safety_precision: 0.85 } });
   emit({ bench: 'classifier_cv', method: 'keyword-rules-baseline', folds, ...cv.baseline });
   // Closest to the held-out set, which was labelled like labels-dev: folds over labels-dev, extra labels always in training.
-  const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
-  const onDev = crossValidateOnDev(complaints.filter((l) => devIds.has(l.id)), [...complaints.filter((l) => !devIds.has(l.id)), ...praised], folds);
+  const { dev, extra } = splitDev(complaints);
+  const onDev = crossValidateOnDev(dev, [...extra, ...praised], folds);
   emit({ bench: 'classifier_cv_on_labels_dev', method: 'linear-char-ngrams', folds, ...onDev.model });
   emit({ bench: 'classifier_cv_on_labels_dev', method: 'keyword-rules-baseline', folds, ...onDev.baseline });
 }

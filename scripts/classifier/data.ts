@@ -68,6 +68,19 @@ export function readLabels(file: string): LabelledText[] {
     .map((line) => JSON.parse(line) as LabelledText);
 }
 
+let devIdCache: Set<string> | undefined;
+/** Ids of labels-dev.jsonl, the reference labeller's texts (the held-out set is labelled like them). */
+export function labelsDevIds(): Set<string> {
+  devIdCache ??= new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
+  return devIdCache;
+}
+
+/** Labels split as the labels-dev CV splits them: the labels-dev texts, and every other (extra) label. */
+export function splitDev(labels: LabelledText[]): { dev: LabelledText[]; extra: LabelledText[] } {
+  const ids = labelsDevIds();
+  return { dev: labels.filter((l) => ids.has(l.id)), extra: labels.filter((l) => !ids.has(l.id)) };
+}
+
 /** readTrainingLabels as one list, as `npm run train:classifier` trains on it: the complaints, then the praised. */
 export function trainingLabels(): LabelledText[] {
   const { complaints, praised } = readTrainingLabels();

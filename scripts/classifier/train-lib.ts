@@ -14,8 +14,7 @@ import { LocalClassifier } from '../../shared/classifier/classify';
 import { sigmoid } from '../../shared/classifier/math';
 import { encodeBase64, LinearModel, MODEL_FORMAT, type LinearHeadFile, type ModelFile } from '../../shared/classifier/model';
 import type { RerankFile } from '../../shared/classifier/rerank';
-import path from 'node:path';
-import { DATA_DIR, praisedIds, readLabels, type LabelledText } from './data';
+import { labelsDevIds, praisedIds, type LabelledText } from './data';
 
 export interface TrainOptions {
   features: FeatureConfig;
@@ -353,18 +352,11 @@ function tuneThresholds(X: Int32Array[], fs: number[], angry: number[], lexicon:
   return { foodSafety: r6(best.alone), foodSafetyWithLexicon: r6(best.withLexicon), angry: r4(angryThreshold) };
 }
 
-let devIdCache: Set<string> | undefined;
-/** Ids of labels-dev.jsonl, the reference labeller's texts (the held-out set is labelled like them). */
-function devIds(): Set<string> {
-  devIdCache ??= new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
-  return devIdCache;
-}
-
 /** Per-example weights: labels-dev texts counted devWeight times, optional class balancing; mean 1. */
 function exampleWeights(labels: LabelledText[], y: number[], classes: number, opts: TrainOptions): Float64Array {
   const w = new Float64Array(labels.length).fill(1);
   if (opts.devWeight !== 1) {
-    const dev = devIds();
+    const dev = labelsDevIds();
     labels.forEach((l, i) => dev.has(l.id) && (w[i] = opts.devWeight));
   }
   if (opts.classBalance) {

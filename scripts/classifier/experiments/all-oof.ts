@@ -3,14 +3,13 @@
  *   npx tsx scripts/classifier/experiments/all-oof.ts out.jsonl ['{"option":value}']
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { LocalClassifier } from '../../../shared/classifier/classify';
 import { LinearModel } from '../../../shared/classifier/model';
-import { DATA_DIR, trainingLabels, readLabels } from '../data';
+import { labelsDevIds, trainingLabels } from '../data';
 import { DEFAULT_TRAIN, foldsOf, trainModel } from '../train-lib';
 
 const all = trainingLabels();
-const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
+const devIds = labelsDevIds();
 const opts = { ...DEFAULT_TRAIN, ...(process.argv[3] ? JSON.parse(process.argv[3]) : {}) };
 const k = 5;
 const fold = foldsOf(all.length, k, opts.seed ^ 0xcafe);

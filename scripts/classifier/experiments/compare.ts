@@ -5,15 +5,12 @@
  * freezes the label set (labellers keep adding files), so that variants are compared on identical data.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { DATA_DIR, trainingLabels, readLabels, type LabelledText } from '../data';
+import { splitDev, trainingLabels, type LabelledText } from '../data';
 import { crossValidate, crossValidateOnDev, type Metrics } from '../evaluate';
 import { DEFAULT_TRAIN, type TrainOptions } from '../train-lib';
 
 const all: LabelledText[] = process.env.LABELS_SNAPSHOT ? JSON.parse(fs.readFileSync(process.env.LABELS_SNAPSHOT, 'utf8')) : trainingLabels();
-const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
-const dev = all.filter((l) => devIds.has(l.id));
-const extra = all.filter((l) => !devIds.has(l.id));
+const { dev, extra } = splitDev(all);
 const skipPlain = process.env.DEV_ONLY === '1';
 
 const fmt = (m: Metrics) => `cat ${m.category_accuracy.toFixed(3)} sub ${m.subcategory_accuracy.toFixed(3)} fs ${m.food_safety_recall.toFixed(3)}/${m.food_safety_precision.toFixed(3)} angry ${m.angry_f1.toFixed(3)} fsP@97 ${m.food_safety_precision_at_97?.toFixed(3)}`;

@@ -5,15 +5,12 @@
  * PRED=file.jsonl writes the first variant's out-of-fold predictions for labels-dev (for dev-misses style study).
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { DATA_DIR, trainingLabels, readLabels, type LabelledText } from '../data';
+import { splitDev, trainingLabels, type LabelledText } from '../data';
 import { crossValidateOnDev, type Metrics } from '../evaluate';
 import { DEFAULT_TRAIN, rerankerFromOutOfFold, type TrainOptions } from '../train-lib';
 
 const all: LabelledText[] = process.env.LABELS_SNAPSHOT ? JSON.parse(fs.readFileSync(process.env.LABELS_SNAPSHOT, 'utf8')) : trainingLabels();
-const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
-const dev = all.filter((l) => devIds.has(l.id));
-const extra = all.filter((l) => !devIds.has(l.id));
+const { dev, extra } = splitDev(all);
 const repeats = Number(process.env.REPEATS ?? 1);
 const keys = ['category_accuracy', 'subcategory_accuracy', 'food_safety_recall', 'food_safety_precision', 'angry_f1', 'food_safety_precision_at_97'] as const;
 const short = ['cat', 'sub', 'fsR', 'fsP', 'angry', 'fsP@97'];

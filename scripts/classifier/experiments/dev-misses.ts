@@ -3,16 +3,13 @@
  *   LABELS_SNAPSHOT=... npx tsx scripts/classifier/experiments/dev-misses.ts > /tmp/misses.txt
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { LocalClassifier } from '../../../shared/classifier/classify';
 import { LinearModel } from '../../../shared/classifier/model';
-import { DATA_DIR, trainingLabels, readLabels, type LabelledText } from '../data';
+import { splitDev, trainingLabels, type LabelledText } from '../data';
 import { DEFAULT_TRAIN, foldsOf, trainModel } from '../train-lib';
 
 const all: LabelledText[] = process.env.LABELS_SNAPSHOT ? JSON.parse(fs.readFileSync(process.env.LABELS_SNAPSHOT, 'utf8')) : trainingLabels();
-const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
-const dev = all.filter((l) => devIds.has(l.id));
-const extra = all.filter((l) => !devIds.has(l.id));
+const { dev, extra } = splitDev(all);
 const opts = { ...DEFAULT_TRAIN, ...(process.argv[2] ? JSON.parse(process.argv[2]) : {}) };
 const k = 5;
 const fold = foldsOf(dev.length, k, opts.seed ^ 0xd5);

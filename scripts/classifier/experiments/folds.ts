@@ -2,9 +2,8 @@
  * The fold split the issue-head experiments share (hidden.ts, words.ts): MODE=dev gives the labels-dev folds, each
  * trained on every other training label plus the other dev folds; MODE=all gives 5 folds over all training labels.
  */
-import path from 'node:path';
 import { allIssueCodes } from '../../../shared/complaint/taxonomy';
-import { DATA_DIR, readLabels, trainingLabels, type LabelledText } from '../data';
+import { splitDev, trainingLabels, type LabelledText } from '../data';
 import { softmax } from '../../../shared/classifier/math';
 import { buildVocab, foldsOf, split, trainLinear, type TrainOptions } from '../train-lib';
 
@@ -16,9 +15,7 @@ export const issueOf = (l: LabelledText): number => issues.indexOf(`${l.category
 /** Every (train, test) pair of `repeats` fold shuffles. */
 export function experimentFolds(mode: string, repeats: number, seed: number, k = 5): Array<{ train: LabelledText[]; test: LabelledText[] }> {
   const all = trainingLabels();
-  const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
-  const dev = all.filter((l) => devIds.has(l.id));
-  const extra = all.filter((l) => !devIds.has(l.id));
+  const { dev, extra } = splitDev(all);
   const pool = mode === 'dev' ? dev : all;
   const out: Array<{ train: LabelledText[]; test: LabelledText[] }> = [];
   for (let r = 0; r < repeats; r++) {

@@ -4,16 +4,15 @@
  *   LABELS_SNAPSHOT=... npx tsx scripts/classifier/experiments/fs-study.ts '{"minDocFreq":1}'
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { LocalClassifier } from '../../../shared/classifier/classify';
 import { FOOD_SAFETY_LEXICON } from '../../../shared/classifier/lexicon';
 import { LinearModel } from '../../../shared/classifier/model';
 import { normalizeText } from '../../../shared/classifier/normalize';
-import { DATA_DIR, trainingLabels, readLabels, type LabelledText } from '../data';
+import { labelsDevIds, trainingLabels, type LabelledText } from '../data';
 import { DEFAULT_TRAIN, foldsOf, trainModel } from '../train-lib';
 
 const all: LabelledText[] = process.env.LABELS_SNAPSHOT ? JSON.parse(fs.readFileSync(process.env.LABELS_SNAPSHOT, 'utf8')) : trainingLabels();
-const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
+const devIds = labelsDevIds();
 const opts = { ...DEFAULT_TRAIN, ...(process.argv[2] ? JSON.parse(process.argv[2]) : {}) };
 const k = 5;
 const fold = foldsOf(all.length, k, opts.seed ^ 0xcafe);

@@ -12,17 +12,15 @@
  * - the 2,783, issue heads only (shipped): 0.926 / 0.799, fs 0.971 / 0.777 | 0.898 / 0.778, fs 0.963 / 0.802
  * - all 9,000, praise-only ones at weight 0.15 (option not kept): 0.910 / 0.787, fs 0.975 / 0.780 | 0.893 / 0.773
  */
-import path from 'node:path';
-import { DATA_DIR, praisedIds, readAllLabels, readLabels } from '../data';
+import { praisedIds, readAllLabels, splitDev } from '../data';
 import { crossValidate, crossValidateOnDev, type Metrics } from '../evaluate';
 import { DEFAULT_TRAIN, rerankerFromOutOfFold, type TrainOptions } from '../train-lib';
 
 const praised = praisedIds();
-const positive = readAllLabels().filter((l) => praised.has(l.id));
-const negative = readAllLabels().filter((l) => !praised.has(l.id));
-const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
-const dev = negative.filter((l) => devIds.has(l.id));
-const extra = negative.filter((l) => !devIds.has(l.id));
+const labels = readAllLabels();
+const positive = labels.filter((l) => praised.has(l.id));
+const negative = labels.filter((l) => !praised.has(l.id));
+const { dev, extra } = splitDev(negative);
 const repeats = Number(process.env.REPEATS ?? 4);
 const cell = (m: Metrics) => `${m.category_accuracy.toFixed(3)}/${m.subcategory_accuracy.toFixed(3)} fs ${m.food_safety_recall.toFixed(3)}/${m.food_safety_precision.toFixed(3)} angry ${m.angry_f1.toFixed(3)}` + (m.before_rerank ? ` (first ${m.before_rerank.category_accuracy.toFixed(3)}/${m.before_rerank.subcategory_accuracy.toFixed(3)})` : '');
 const mean = (ms: Metrics[]): Metrics => {

@@ -12,12 +12,11 @@
  * That variant is now the product's second stage (shared/classifier/rerank.ts, clause-scores.ts); this script keeps
  * the two-pass comparison.
  */
-import path from 'node:path';
 import { LocalClassifier } from '../../../shared/classifier/classify';
 import { CLAUSE_BREAK, visitFeatures } from '../../../shared/classifier/features';
 import { LinearModel, sigmoid, softmax } from '../../../shared/classifier/model';
 import { normalizeText } from '../../../shared/classifier/normalize';
-import { DATA_DIR, trainingLabels, readLabels, type LabelledText } from '../data';
+import { splitDev, trainingLabels, type LabelledText } from '../data';
 import { DEFAULT_TRAIN, foldsOf, trainModel } from '../train-lib';
 
 const CONTRAST = /不说|就算了|算了|关键|最重要|最可气|最气|竟然|居然|而且|还有|更|再说/;
@@ -128,9 +127,7 @@ function pairOf(r: Scored): { b: number; x: number[] } {
 }
 
 const all = trainingLabels();
-const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
-const dev = all.filter((l) => devIds.has(l.id));
-const extra = all.filter((l) => !devIds.has(l.id));
+const { dev, extra } = splitDev(all);
 const k = 5;
 const scored: Scored[] = [];
 const extraFold = foldsOf(extra.length, k, DEFAULT_TRAIN.seed ^ 0xbeef);

@@ -3,17 +3,14 @@
  *   npx tsx scripts/classifier/experiments/sweep.ts '{"trainOption":1}' '{"thresholds":{"triage":0.4}}' '{"categoryMix":0.3}' ...
  * The first argument is merged over DEFAULT_TRAIN; each further one is merged over the trained model file.
  */
-import path from 'node:path';
 import { LocalClassifier, type Classification } from '../../../shared/classifier/classify';
 import { LinearModel, type ModelFile } from '../../../shared/classifier/model';
-import { DATA_DIR, trainingLabels, readLabels } from '../data';
+import { splitDev, trainingLabels } from '../data';
 import { score, type Metrics } from '../evaluate';
 import { DEFAULT_TRAIN, foldsOf, trainModel } from '../train-lib';
 
 const all = trainingLabels();
-const devIds = new Set(readLabels(path.join(DATA_DIR, 'labels-dev.jsonl')).map((l) => l.id));
-const dev = all.filter((l) => devIds.has(l.id));
-const extra = all.filter((l) => !devIds.has(l.id));
+const { dev, extra } = splitDev(all);
 const opts = { ...DEFAULT_TRAIN, ...JSON.parse(process.argv[2] ?? '{}') };
 const overrides = process.argv.slice(3).map((a) => JSON.parse(a) as Partial<ModelFile> & { thresholds?: Partial<ModelFile['thresholds']> });
 if (!overrides.length) overrides.push({});
