@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { CATEGORIES } from '../../shared/complaint/model';
-import { allIssueCodes } from '../../shared/complaint/taxonomy';
+import { allIssueCodes, type IssueCode } from '../../shared/complaint/taxonomy';
 import { DEFAULT_FEATURES, extractFeatures, type FeatureConfig } from '../../shared/classifier/features';
 import { FOOD_SAFETY_DEFINITE, FOOD_SAFETY_LEXICON } from '../../shared/classifier/lexicon';
 import { normalizeText } from '../../shared/classifier/normalize';
@@ -98,6 +98,12 @@ export function shuffled<T>(items: T[], random: () => number): T[] {
     [out[i], out[j]] = [out[j], out[i]];
   }
   return out;
+}
+
+const ISSUE_CODES = allIssueCodes();
+/** A label's primary issue as an index into allIssueCodes(): the issue head's class. */
+export function issueIndex(l: LabelledText): number {
+  return ISSUE_CODES.indexOf(`${l.category}.${l.subcategory}` as IssueCode);
 }
 
 /** A k-fold split: each index's fold, from a seeded shuffle. */
@@ -376,7 +382,7 @@ export function trainModel(labels: LabelledText[], opts: TrainOptions = DEFAULT_
   const vocab = buildVocab(docs, opts);
   const index = new Map(vocab.map((f, i) => [f, i]));
   const X = docs.map((doc) => Int32Array.from(doc.flatMap((f) => (index.has(f) ? [index.get(f)!] : []))));
-  const yIssue = labels.map((l) => issues.indexOf(`${l.category}.${l.subcategory}` as (typeof issues)[number]));
+  const yIssue = labels.map(issueIndex);
   const yFs = labels.map((l) => (l.food_safety ? 1 : 0));
   const yAngry = labels.map((l) => (l.angry ? 1 : 0));
 
@@ -442,10 +448,9 @@ export interface RerankRow {
  * answer (y = 0) or the runner-up (y = 1). Food-safety answers and texts labelled with a third issue teach nothing.
  */
 export function rerankRows(classifier: LocalClassifier, labels: LabelledText[]): RerankRow[] {
-  const issues = allIssueCodes();
   return labels.flatMap((l) => {
     const c = classifier.rerankCase({ text: l.text });
-    const want = issues.indexOf(`${l.category}.${l.subcategory}` as (typeof issues)[number]);
+    const want = issueIndex(l);
     return c && (want === c.answer || want === c.runnerUp) ? [{ x: c.x, y: want === c.runnerUp ? 1 : 0 }] : [];
   });
 }

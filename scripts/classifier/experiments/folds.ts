@@ -9,9 +9,6 @@ import { buildVocab, foldsOf, split, trainLinear, type TrainOptions } from '../t
 
 const issues = allIssueCodes();
 
-/** A label's index among the 21 issues (the issue head's class). */
-export const issueOf = (l: LabelledText): number => issues.indexOf(`${l.category}.${l.subcategory}` as (typeof issues)[number]);
-
 /** Every (train, test) pair of `repeats` fold shuffles. */
 export function experimentFolds(mode: string, repeats: number, seed: number, k = 5): Array<{ train: LabelledText[]; test: LabelledText[] }> {
   const all = trainingLabels();

@@ -14,8 +14,8 @@ import { allIssueCodes } from '../../../shared/complaint/taxonomy';
 import { extractFeatures } from '../../../shared/classifier/features';
 import { softmax } from '../../../shared/classifier/math';
 import { mulberry32 } from '../../../shared/random/mulberry32';
-import { DEFAULT_TRAIN, featurize, shuffled } from '../train-lib';
-import { experimentFolds, issueOf, linearIssueHead } from './folds';
+import { DEFAULT_TRAIN, featurize, issueIndex, shuffled } from '../train-lib';
+import { experimentFolds, linearIssueHead } from './folds';
 
 interface HiddenOptions {
   d: number;
@@ -204,7 +204,7 @@ const hits = mixes.map(() => ({ cat: 0, sub: 0 }));
 let total = 0;
 const t0 = Date.now();
 for (const { train, test } of experimentFolds(mode, repeats, opts.seed)) {
-  const y = train.map(issueOf);
+  const y = train.map(issueIndex);
   const { vocab, X, toX, probabilities } = linearIssueHead(featurize(train, opts), y, opts);
   const cut = (x: Int32Array) => (H.features ? x.filter((f) => f < H.features) : x);
   const net = trainNet(X.map(cut), y, vocab.length, issues.length, H);
@@ -226,7 +226,7 @@ for (const { train, test } of experimentFolds(mode, repeats, opts.seed)) {
     const x = toX(extractFeatures(l.text));
     const zl = probabilities(x);
     const pn = predictNet(net, cut(x));
-    const want = issueOf(l);
+    const want = issueIndex(l);
     mixes.forEach((m, mi) => {
       let best = 0;
       let bestScore = -Infinity;

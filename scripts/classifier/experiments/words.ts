@@ -12,8 +12,8 @@ import { extractFeatures } from '../../../shared/classifier/features';
 import { normalizeText } from '../../../shared/classifier/normalize';
 import { DOMAIN_WORDS } from '../../../shared/text/terms';
 import type { LabelledText } from '../data';
-import { DEFAULT_TRAIN } from '../train-lib';
-import { experimentFolds, issueOf, linearIssueHead } from './folds';
+import { DEFAULT_TRAIN, issueIndex } from '../train-lib';
+import { experimentFolds, linearIssueHead } from './folds';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const jieba = require('jieba-wasm') as typeof import('jieba-wasm');
 for (const w of DOMAIN_WORDS) jieba.add_word(w, 2000);
@@ -37,12 +37,12 @@ const F = (l: LabelledText) => cache.get(l.id) ?? (cache.set(l.id, feats(l.text)
 let cat = 0, sub = 0, total = 0;
 const repeats = Number(process.env.REPEATS ?? 1);
 for (const { train, test } of experimentFolds(mode, repeats, opts.seed)) {
-  const head = linearIssueHead(train.map(F), train.map(issueOf), opts);
+  const head = linearIssueHead(train.map(F), train.map(issueIndex), opts);
   for (const l of test) {
     const z = head.probabilities(head.toX(F(l)));
     let best = 0;
     for (let c = 1; c < issues.length; c++) if (z[c] > z[best]) best = c;
-    if (best === issueOf(l)) sub++;
+    if (best === issueIndex(l)) sub++;
     if (issues[best].split('.')[0] === l.category) cat++;
     total++;
   }
