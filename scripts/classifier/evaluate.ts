@@ -9,7 +9,7 @@ import { LinearModel, type ModelFile } from '../../shared/classifier/model';
 import type { RerankFile } from '../../shared/classifier/rerank';
 import { normalizeText } from '../../shared/classifier/normalize';
 import type { LabelledText } from './data';
-import { DEFAULT_TRAIN, fitReranker, foldsOf, foodSafetyBars, rerankerFromOutOfFold, rerankRows, split, trainModel, type RerankRow, type TrainOptions } from './train-lib';
+import { DEFAULT_TRAIN, fitReranker, foldsOf, foodSafetyBars, optionalReranker, rerankRows, split, trainModel, usesReranker, type RerankRow, type TrainOptions } from './train-lib';
 
 export interface Metrics {
   n: number;
@@ -100,7 +100,7 @@ export function crossValidateOnDev(
   k = 5,
   opts: TrainOptions = DEFAULT_TRAIN,
   foldSeed = 0,
-  rerank: RerankFile | undefined = opts.rerank.folds > 1 ? rerankerFromOutOfFold(extra, opts) : undefined,
+  rerank: RerankFile | undefined = optionalReranker(extra, opts),
 ): { model: Metrics; baseline: Metrics; folds: Metrics[]; predictions: Classification[] } {
   const fold = foldsOf(dev.length, k, (opts.seed ^ 0xd5) + foldSeed);
   const predictions = new Array<Classification>(dev.length);
@@ -129,17 +129,18 @@ export function crossValidateOnDev(
  */
 export function crossValidate(labels: LabelledText[], k = 5, opts: TrainOptions = DEFAULT_TRAIN, alsoTrain: LabelledText[] = []): { model: Metrics; baseline: Metrics; misses: Array<{ id: string; text: string; want: string; got: string }> } {
   const fold = foldsOf(labels.length, k, opts.seed ^ 0xcafe);
+  const reranked = usesReranker(opts);
   const files: ModelFile[] = [];
   const rows: RerankRow[][] = [];
   for (let f = 0; f < k; f++) {
     const { inside, outside } = split(labels, fold, f);
     files.push(trainModel([...outside, ...alsoTrain], opts));
-    rows.push(opts.rerank.folds > 1 ? rerankRows(new LocalClassifier(new LinearModel(files[f])), inside) : []);
+    rows.push(reranked ? rerankRows(new LocalClassifier(new LinearModel(files[f])), inside) : []);
   }
   const predictions = new Array<Classification>(labels.length);
   const first = new Array<Classification>(labels.length);
   for (let f = 0; f < k; f++) {
-    const rerank = opts.rerank.folds > 1 ? fitReranker(rows.filter((_, g) => g !== f).flat(), opts.rerank.bar) : undefined;
+    const rerank = reranked ? fitReranker(rows.filter((_, g) => g !== f).flat(), opts.rerank.bar) : undefined;
     const { inside, at } = split(labels, fold, f);
     const both = classifyBoth(files[f], rerank, inside);
     at.forEach((i, j) => ((predictions[i] = both.final[j]), (first[i] = both.first[j])));
@@ -148,7 +149,7 @@ export function crossValidate(labels: LabelledText[], k = 5, opts: TrainOptions 
     .map((l, i) => ({ id: l.id, text: l.text, want: `${l.category}.${l.subcategory}`, got: `${predictions[i].category}.${predictions[i].subcategory}` }))
     .filter((m) => m.want !== m.got);
   return {
-    model: withFirstStage(score(labels, predictions), labels, first, opts.rerank.folds > 1),
+    model: withFirstStage(score(labels, predictions), labels, first, reranked),
     baseline: score(labels, labels.map((l) => classifyByKeywords(l.text))),
     misses,
   };

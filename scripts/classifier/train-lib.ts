@@ -473,6 +473,11 @@ export function fitReranker(rows: RerankRow[], bar: number): RerankFile {
   return { weights: Array.from(w, (v) => Math.round(v * 1e4) / 1e4), bar };
 }
 
+/** Whether the options ask for a reranker: its training rows are out-of-fold answers, which need at least two folds. */
+export function usesReranker(opts: TrainOptions): boolean {
+  return opts.rerank.folds > 1;
+}
+
 /** The reranker trained on out-of-fold answers over `labels` (opts.rerank.folds models, each on the other folds). */
 export function rerankerFromOutOfFold(labels: LabelledText[], opts: TrainOptions = DEFAULT_TRAIN): RerankFile {
   const k = opts.rerank.folds;
@@ -485,10 +490,15 @@ export function rerankerFromOutOfFold(labels: LabelledText[], opts: TrainOptions
   return fitReranker(rows, opts.rerank.bar);
 }
 
-/** The product's model: every head on all labels, plus the reranker from out-of-fold answers when opts.rerank.folds > 0. */
+/** rerankerFromOutOfFold when the options ask for a reranker, else none. */
+export function optionalReranker(labels: LabelledText[], opts: TrainOptions = DEFAULT_TRAIN): RerankFile | undefined {
+  return usesReranker(opts) ? rerankerFromOutOfFold(labels, opts) : undefined;
+}
+
+/** The product's model: every head on all labels, plus the reranker from out-of-fold answers when the options ask for one. */
 export function trainProductModel(labels: LabelledText[], opts: TrainOptions = DEFAULT_TRAIN, sources: string[] = []): ModelFile {
   const file = trainModel(labels, opts, sources);
-  if (opts.rerank.folds < 2) return file;
+  if (!usesReranker(opts)) return file;
   const rerank = rerankerFromOutOfFold(labels, opts);
   // The version names the whole model: the reranker's weights too (they also depend on the code that computes its inputs).
   const digest = createHash('sha256').update(`${file.version}${JSON.stringify(rerank)}`).digest('hex').slice(0, 12);

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { splitDev, trainingLabels, type LabelledText } from '../data';
 import { crossValidateOnDev, type Metrics } from '../evaluate';
-import { DEFAULT_TRAIN, rerankerFromOutOfFold, type TrainOptions } from '../train-lib';
+import { DEFAULT_TRAIN, optionalReranker, type TrainOptions } from '../train-lib';
 
 const all: LabelledText[] = process.env.LABELS_SNAPSHOT ? JSON.parse(fs.readFileSync(process.env.LABELS_SNAPSHOT, 'utf8')) : trainingLabels();
 const { dev, extra } = splitDev(all);
@@ -23,7 +23,7 @@ variants.forEach((arg, v) => {
   const pooled: Metrics[] = [];
   const folds: Metrics[] = [];
   // The reranker depends on the extra labels only: trained once for every fold shuffle.
-  const rerank = opts.rerank.folds > 1 ? rerankerFromOutOfFold(extra, opts) : undefined;
+  const rerank = optionalReranker(extra, opts);
   for (let r = 0; r < repeats; r++) {
     const cv = crossValidateOnDev(dev, extra, 5, opts, r, rerank);
     pooled.push(cv.model);
