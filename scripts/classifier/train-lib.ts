@@ -455,12 +455,12 @@ export function rerankRows(classifier: LocalClassifier, labels: LabelledText[]):
   });
 }
 
-/** Logistic regression by full-batch gradient descent (a few thousand rows, 15 inputs): deterministic, rounded for the file. */
-export function fitReranker(rows: RerankRow[], bar: number): RerankFile {
+/** Logistic regression by full-batch gradient descent with L2 decay (a few thousand rows, a few inputs): deterministic. */
+export function fitLogistic(rows: RerankRow[], { epochs, rate, l2 }: { epochs: number; rate: number; l2: number }): Float64Array {
   const width = rows[0]?.x.length ?? 0;
   const w = new Float64Array(width);
   const g = new Float64Array(width);
-  for (let epoch = 0; epoch < 300; epoch++) {
+  for (let epoch = 0; epoch < epochs; epoch++) {
     g.fill(0);
     for (const { x, y } of rows) {
       let z = 0;
@@ -468,8 +468,14 @@ export function fitReranker(rows: RerankRow[], bar: number): RerankFile {
       const e = sigmoid(z) - y;
       for (let j = 0; j < width; j++) g[j] += e * x[j];
     }
-    for (let j = 0; j < width; j++) w[j] -= (0.5 * g[j]) / rows.length + 1e-4 * w[j];
+    for (let j = 0; j < width; j++) w[j] -= (rate * g[j]) / rows.length + l2 * w[j];
   }
+  return w;
+}
+
+/** The reranker's weights (fitLogistic), rounded for the file. */
+export function fitReranker(rows: RerankRow[], bar: number): RerankFile {
+  const w = fitLogistic(rows, { epochs: 300, rate: 0.5, l2: 1e-4 });
   return { weights: Array.from(w, (v) => Math.round(v * 1e4) / 1e4), bar };
 }
 

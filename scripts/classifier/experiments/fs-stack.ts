@@ -14,7 +14,7 @@ import { FOOD_SAFETY_LEXICON } from '../../../shared/classifier/lexicon';
 import { LinearModel } from '../../../shared/classifier/model';
 import { normalizeText } from '../../../shared/classifier/normalize';
 import { labelsDevIds, readTrainingLabels } from '../data';
-import { DEFAULT_TRAIN, foldsOf, split, trainModel } from '../train-lib';
+import { DEFAULT_TRAIN, fitLogistic, foldsOf, split, trainModel } from '../train-lib';
 
 const { complaints, praised } = readTrainingLabels();
 const dev = labelsDevIds();
@@ -35,19 +35,7 @@ for (let f = 0; f < k; f++) {
     rows.push({ x, y: l.food_safety ? 1 : 0, flag: p.foodSafety, dev: dev.has(l.id) });
   }
 }
-const sig = (z: number) => 1 / (1 + Math.exp(-z));
-function fit(rs: typeof rows) {
-  const w = new Float64Array(rs[0].x.length);
-  for (let e = 0; e < 2000; e++) {
-    const g = new Float64Array(w.length);
-    for (const r of rs) {
-      const d = sig(r.x.reduce((a, v, j) => a + v * w[j], 0)) - r.y;
-      r.x.forEach((v, j) => (g[j] += d * v));
-    }
-    w.forEach((_, j) => (w[j] -= (1.0 * g[j]) / rs.length));
-  }
-  return w;
-}
+const fit = (rs: typeof rows) => fitLogistic(rs, { epochs: 2000, rate: 1, l2: 0 });
 // Two halves: the stacker scores the half it did not learn from.
 const half = rows.map((_, i) => i % 2);
 const score = new Array<number>(rows.length);

@@ -17,7 +17,7 @@ import { CLAUSE_BREAK, visitFeatures } from '../../../shared/classifier/features
 import { LinearModel, sigmoid, softmax } from '../../../shared/classifier/model';
 import { normalizeText } from '../../../shared/classifier/normalize';
 import { splitDev, trainingLabels, type LabelledText } from '../data';
-import { DEFAULT_TRAIN, foldsOf, trainModel } from '../train-lib';
+import { DEFAULT_TRAIN, fitLogistic, foldsOf, trainModel } from '../train-lib';
 
 const CONTRAST = /不说|就算了|算了|关键|最重要|最可气|最气|竟然|居然|而且|还有|更|再说/;
 const CATEGORIES = ['quality', 'delivery', 'service', 'other'];
@@ -140,15 +140,7 @@ const train = scored.filter((r) => !r.dev && !r.foodSafety).flatMap((r) => {
   const { b, x } = pairOf(r);
   return r.want === r.pred || r.want === b ? [{ x, y: r.want === b ? 1 : 0 }] : [];
 });
-const w = new Float64Array(train[0].x.length);
-for (let epoch = 0; epoch < 300; epoch++) {
-  const g = new Float64Array(w.length);
-  for (const t of train) {
-    const e = sigmoid(t.x.reduce((s, v, j) => s + v * w[j], 0)) - t.y;
-    t.x.forEach((v, j) => (g[j] += e * v));
-  }
-  w.forEach((_, j) => (w[j] -= (0.5 * g[j]) / train.length + 1e-4 * w[j]));
-}
+const w = fitLogistic(train, { epochs: 300, rate: 0.5, l2: 1e-4 });
 console.log(`reranker trained on ${train.length} pairs; weights ${Array.from(w, (v) => v.toFixed(2)).join(' ')}`);
 const category = (r: Scored, i: number) => r.issues[i].slice(0, r.issues[i].indexOf('.'));
 for (const onDev of [false, true]) {
