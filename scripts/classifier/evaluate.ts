@@ -25,7 +25,14 @@ export interface Metrics {
   food_safety_precision_at_97?: number;
   /** Category and subcategory accuracy of the first stage alone, when a reranker was measured. */
   before_rerank?: { category_accuracy: number; subcategory_accuracy: number };
+  /**
+   * What staff live with: the share of texts the model marks for human triage (low confidence), and how right it is
+   * on the texts it files alone and on the ones it hands over. Only for predictions that carry `needsTriage`.
+   */
+  triage?: { share: number; confident: Accuracy & { food_safety_recall: number }; triaged: Accuracy };
 }
+
+type Accuracy = Pick<Metrics, 'category_accuracy' | 'subcategory_accuracy'>;
 
 interface Prediction {
   category: string;
@@ -33,6 +40,7 @@ interface Prediction {
   foodSafety: boolean;
   angry: boolean;
   foodSafetyScore?: number;
+  needsTriage?: boolean;
 }
 
 /** Best precision of the food-safety rule at recall ≥ `recall` over all threshold pairs (see Metrics). */
@@ -63,15 +71,44 @@ export function score(labels: LabelledText[], predictions: Prediction[]): Metric
     else if (l.angry) aFn++;
   });
   const r = (x: number) => Math.round(x * 1000) / 1000;
+  const carries = (field: keyof Prediction) => predictions.length > 0 && predictions.every((p) => p[field] !== undefined);
   return {
     n: labels.length,
-    category_accuracy: r(cat / labels.length),
-    subcategory_accuracy: r(sub / labels.length),
+    category_accuracy: r(cat / (labels.length || 1)),
+    subcategory_accuracy: r(sub / (labels.length || 1)),
     food_safety_recall: r(fsTp / (fsTp + fsFn || 1)),
     food_safety_precision: r(fsTp / (fsTp + fsFp || 1)),
     angry_f1: r((2 * aTp) / (2 * aTp + aFp + aFn || 1)),
-    ...(predictions.every((p) => p.foodSafetyScore !== undefined) ? { food_safety_precision_at_97: precisionAtRecall(labels, predictions, 0.97) } : {}),
+    ...(carries('foodSafetyScore') ? { food_safety_precision_at_97: precisionAtRecall(labels, predictions, 0.97) } : {}),
+    ...(carries('needsTriage') ? { triage: triageSplit(labels, predictions) } : {}),
   };
+}
+
+function triageSplit(labels: LabelledText[], predictions: Prediction[]): NonNullable<Metrics['triage']> {
+  const part = (triaged: boolean) => {
+    const at = predictions.flatMap((p, i) => (p.needsTriage === triaged ? [i] : []));
+    // Only the plain fields: the subsets need no ranking diagnostic and no triage split of their own.
+    const plain = at.map((i) => {
+      const { category, subcategory, foodSafety, angry } = predictions[i];
+      return { category, subcategory, foodSafety, angry };
+    });
+    return score(at.map((i) => labels[i]), plain);
+  };
+  const confident = part(false);
+  const triaged = part(true);
+  return {
+    share: Math.round((triaged.n / (labels.length || 1)) * 1000) / 1000,
+    confident: { category_accuracy: confident.category_accuracy, subcategory_accuracy: confident.subcategory_accuracy, food_safety_recall: confident.food_safety_recall },
+    triaged: { category_accuracy: triaged.category_accuracy, subcategory_accuracy: triaged.subcategory_accuracy },
+  };
+}
+
+/**
+ * The triage split at other confidence bars than the model's: how many complaints a person would confirm, and how
+ * right the rest would be (confidence as reported, to 3 decimals). For choosing `TrainOptions.triage`.
+ */
+export function triageCurve(labels: LabelledText[], predictions: Classification[], bars: number[]): Array<{ bar: number } & NonNullable<Metrics['triage']>> {
+  return bars.map((bar) => ({ bar, ...triageSplit(labels, predictions.map((p) => ({ ...p, needsTriage: p.confidence < bar }))) }));
 }
 
 /** Classifications with and without the reranker, to report what the second stage changed. */

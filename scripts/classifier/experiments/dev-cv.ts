@@ -41,5 +41,6 @@ variants.forEach((arg, v) => {
   });
   const before = pooled[0].before_rerank;
   const first = before ? `  (first stage: cat ${mean(pooled.map((p) => p.before_rerank!.category_accuracy)).toFixed(3)} sub ${mean(pooled.map((p) => p.before_rerank!.subcategory_accuracy)).toFixed(3)})` : '';
-  console.log(`${(name ?? arg).padEnd(28)} ${cells.join('  ')}${first}`);
+  const triage = pooled[0].triage ? `  (triage ${mean(pooled.map((p) => p.triage!.share)).toFixed(3)}, the rest: cat ${mean(pooled.map((p) => p.triage!.confident.category_accuracy)).toFixed(3)} sub ${mean(pooled.map((p) => p.triage!.confident.subcategory_accuracy)).toFixed(3)})` : '';
+  console.log(`${(name ?? arg).padEnd(28)} ${cells.join('  ')}${first}${triage}`);
 });
