@@ -102,7 +102,7 @@ export function shuffled<T>(items: T[], random: () => number): T[] {
 
 const ISSUE_CODES = allIssueCodes();
 /** A label's primary issue as an index into allIssueCodes(): the issue head's class. */
-export function issueIndex(l: LabelledText): number {
+export function issueIndex(l: Pick<LabelledText, 'category' | 'subcategory'>): number {
   return ISSUE_CODES.indexOf(`${l.category}.${l.subcategory}` as IssueCode);
 }
 
