@@ -31,7 +31,7 @@ export interface Classification {
 }
 
 /** Subcategories a food-safety case can have (LABELING.md rule 1: health risk → quality with that subcategory). */
-const FOOD_SAFETY_ISSUES: IssueCode[] = ['quality.spoiled', 'quality.foreign_object', 'quality.undercooked', 'quality.odor'];
+export const FOOD_SAFETY_ISSUES: readonly IssueCode[] = ['quality.spoiled', 'quality.foreign_object', 'quality.undercooked', 'quality.odor'];
 
 /** Any classifier of complaint text: the local model, or a cloud model behind the same interface. */
 export interface ComplaintClassifier {

@@ -9,7 +9,7 @@
  * - stacker at the same recall: all 0.964 / 0.799; at 0.96: 0.960 / 0.811; at 0.97: 0.970 / 0.753
  * No gain: what limits precision is the score's ranking of the texts, not how the signals are combined.
  */
-import { LocalClassifier } from '../../../shared/classifier/classify';
+import { FOOD_SAFETY_ISSUES, LocalClassifier } from '../../../shared/classifier/classify';
 import { FOOD_SAFETY_LEXICON } from '../../../shared/classifier/lexicon';
 import { LinearModel } from '../../../shared/classifier/model';
 import { normalizeText } from '../../../shared/classifier/normalize';
@@ -20,7 +20,6 @@ const { complaints, praised } = readTrainingLabels();
 const dev = labelsDevIds();
 const k = 5;
 const fold = foldsOf(complaints.length, k, DEFAULT_TRAIN.seed ^ 0xcafe);
-const FS = ['quality.spoiled', 'quality.foreign_object', 'quality.undercooked', 'quality.odor'];
 const rows: Array<{ x: number[]; y: number; flag: boolean; dev: boolean }> = [];
 for (let f = 0; f < k; f++) {
   const { inside, outside } = split(complaints, fold, f);
@@ -28,8 +27,8 @@ for (let f = 0; f < k; f++) {
   for (const l of inside) {
     const p = c.classify({ text: l.text });
     const s = Math.min(Math.max(p.foodSafetyScore, 1e-4), 1 - 1e-4);
-    const cand = new Map(p.candidates.map((q) => [q.issue as string, q.p]));
-    const fsMass = FS.reduce((a, i) => a + (cand.get(i) ?? 0), 0);
+    const cand = new Map<string, number>(p.candidates.map((q) => [q.issue, q.p]));
+    const fsMass = FOOD_SAFETY_ISSUES.reduce((a, i) => a + (cand.get(i) ?? 0), 0);
     const lex = FOOD_SAFETY_LEXICON.test(normalizeText(l.text)) ? 1 : 0;
     const x = [1, Math.log(s / (1 - s)), lex, fsMass, cand.get('quality.spoiled') ?? 0, cand.get('quality.foreign_object') ?? 0, cand.get('quality.taste') ?? 0, cand.get('quality.odor') ?? 0, cand.get('quality.undercooked') ?? 0];
     rows.push({ x, y: l.food_safety ? 1 : 0, flag: p.foodSafety, dev: dev.has(l.id) });
